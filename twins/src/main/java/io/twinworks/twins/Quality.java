@@ -28,7 +28,7 @@ public enum Quality {
     return Optional.empty();
   }
 
-  @JsonCreator
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static Quality of(String id) {
     return find(id).orElseThrow(() -> new IllegalArgumentException(
         "unknown quality '" + id + "' (expected good, uncertain or bad)"));

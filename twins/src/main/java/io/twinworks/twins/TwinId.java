@@ -14,7 +14,7 @@ public record TwinId(String value) {
   public static final int MAX_LENGTH = 256;
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");
 
-  @JsonCreator
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public TwinId {
     String problem = problemWith(value);
     if (problem != null) {

@@ -26,7 +26,7 @@ public enum TwinKind {
     return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
   }
 
-  @JsonCreator
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static TwinKind of(String id) {
     return find(id).orElseThrow(() -> new IllegalArgumentException(
         "unknown twin kind '" + id + "' (expected sensor, machine or battery-pack)"));
