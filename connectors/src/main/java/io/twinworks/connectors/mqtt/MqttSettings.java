@@ -1,0 +1,145 @@
+package io.twinworks.connectors.mqtt;
+
+import static io.twinworks.connectors.MqttConfig.invalid;
+import static io.twinworks.connectors.MqttConfig.read;
+
+import com.typesafe.config.Config;
+import io.twinworks.connectors.MqttConfig;
+import java.time.Duration;
+import java.util.Objects;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
+import org.apache.pekko.stream.RestartSettings;
+import org.apache.pekko.stream.connectors.mqtt.MqttConnectionSettings;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import scala.Option;
+
+/**
+ * The broker connection of MQTT ingestion, read from {@code twinworks.mqtt}.
+ *
+ * @param url broker URL; empty until the runtime decides (see {@link #withUrl})
+ * @param username empty for none
+ * @param maxRestarts restarts allowed within {@code maxRestartsWithin}; -1 for no limit
+ */
+public record MqttSettings(
+    String url,
+    String clientId,
+    String username,
+    String password,
+    int bufferSize,
+    Duration minBackoff,
+    Duration maxBackoff,
+    double randomFactor,
+    int maxRestarts,
+    Duration maxRestartsWithin) {
+
+  public MqttSettings {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(clientId, "clientId");
+    Objects.requireNonNull(username, "username");
+    Objects.requireNonNull(password, "password");
+    Objects.requireNonNull(minBackoff, "minBackoff");
+    Objects.requireNonNull(maxBackoff, "maxBackoff");
+    Objects.requireNonNull(maxRestartsWithin, "maxRestartsWithin");
+  }
+
+  /**
+   * Reads and validates the settings, failing with a {@link com.typesafe.config.ConfigException} naming the key.
+   *
+   * @param config the application's root config, or its {@code twinworks.mqtt} section
+   */
+  public static MqttSettings create(Config config) {
+    Config mqtt = MqttConfig.section(config);
+    String clientId = read(mqtt, "client-id", Config::getString);
+    if (clientId.isBlank() || clientId.length() > 65535) {
+      throw invalid("client-id", "must be a non-empty string");
+    }
+    int bufferSize = read(mqtt, "buffer-size", Config::getInt);
+    if (bufferSize <= 0) {
+      throw invalid("buffer-size", "must be positive, was " + bufferSize);
+    }
+    Duration minBackoff = positive(mqtt, "min-backoff");
+    Duration maxBackoff = positive(mqtt, "max-backoff");
+    if (maxBackoff.compareTo(minBackoff) < 0) {
+      throw invalid("max-backoff", "must not be less than min-backoff (" + minBackoff + "), was " + maxBackoff);
+    }
+    double randomFactor = read(mqtt, "random-factor", Config::getDouble);
+    if (!(randomFactor >= 0 && randomFactor <= 1)) {
+      throw invalid("random-factor", "must be between 0 and 1, was " + randomFactor);
+    }
+    int maxRestarts = read(mqtt, "max-restarts", Config::getInt);
+    if (maxRestarts < -1) {
+      throw invalid("max-restarts", "must be -1 (forever) or at least 0, was " + maxRestarts);
+    }
+    return new MqttSettings(read(mqtt, "url", Config::getString), clientId, read(mqtt, "username", Config::getString),
+        read(mqtt, "password", Config::getString), bufferSize, minBackoff, maxBackoff, randomFactor, maxRestarts,
+        positive(mqtt, "max-restarts-within"));
+  }
+
+  /** The same settings with another broker URL, e.g. the embedded broker's. */
+  public MqttSettings withUrl(String newUrl) {
+    return new MqttSettings(newUrl, clientId, username, password, bufferSize, minBackoff, maxBackoff, randomFactor,
+        maxRestarts, maxRestartsWithin);
+  }
+
+  /** The same settings with another client id. */
+  public MqttSettings withClientId(String newClientId) {
+    return new MqttSettings(url, newClientId, username, password, bufferSize, minBackoff, maxBackoff, randomFactor,
+        maxRestarts, maxRestartsWithin);
+  }
+
+  /** Backoff and restart limits for the {@code RestartSource} around the broker connection. */
+  public RestartSettings restartSettings() {
+    RestartSettings restart = RestartSettings.create(minBackoff, maxBackoff, randomFactor);
+    return maxRestarts < 0 ? restart : restart.withMaxRestarts(maxRestarts, maxRestartsWithin);
+  }
+
+  /**
+   * Pekko Connectors settings: persistent session (clean session off) under the stable client id, Paho's own
+   * reconnect off (the restart source reconnects), TCP_NODELAY for {@code tcp://} URLs.
+   *
+   * @throws IllegalStateException when no URL is set
+   */
+  public MqttConnectionSettings connectionSettings() {
+    if (url.isBlank()) {
+      throw new IllegalStateException(MqttConfig.PATH + ".url is empty: set it, or pass the broker's URL with withUrl");
+    }
+    MqttConnectionSettings settings = MqttConnectionSettings.create(url, clientId, new MemoryPersistence())
+        .withCleanSession(false)
+        .withAutomaticReconnect(false);
+    if (!username.isEmpty()) {
+      settings = settings.withAuth(username, password);
+    }
+    return url.startsWith("tcp://") ? withPlainSocketFactory(settings, new NoDelaySocketFactory()) : settings;
+  }
+
+  @Override
+  public String toString() {
+    return "MqttSettings[url=" + url + ", clientId=" + clientId + ", username=" + username + ", password="
+        + (password.isEmpty() ? "" : "***") + ", bufferSize=" + bufferSize + ", minBackoff=" + minBackoff
+        + ", maxBackoff=" + maxBackoff + ", randomFactor=" + randomFactor + ", maxRestarts=" + maxRestarts
+        + ", maxRestartsWithin=" + maxRestartsWithin + "]";
+  }
+
+  /**
+   * Pekko Connectors types its socket factory as {@link SSLSocketFactory}, but Paho refuses an SSL factory for
+   * {@code tcp://} URLs. The connector only ever passes the value on to Paho's
+   * {@code setSocketFactory(SocketFactory)}, so a plain factory in the (erased) option works.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static MqttConnectionSettings withPlainSocketFactory(MqttConnectionSettings s, SocketFactory factory) {
+    Option<SSLSocketFactory> plain = (Option) Option.apply(factory);
+    return new MqttConnectionSettings(s.broker(), s.clientId(), s.persistence(), s.auth(), plain, s.cleanSession(),
+        s.will(), s.automaticReconnect(), s.keepAliveInterval(), s.connectionTimeout(), s.disconnectQuiesceTimeout(),
+        s.disconnectTimeout(), s.maxInFlight(), s.mqttVersion(), s.serverUris(), s.sslHostnameVerifier(),
+        s.sslProperties(), s.offlinePersistenceSettings());
+  }
+
+  private static Duration positive(Config mqtt, String key) {
+    Duration value = read(mqtt, key, Config::getDuration);
+    if (value.isNegative() || value.isZero()) {
+      throw invalid(key, "must be positive, was " + value);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,81 @@
+package io.twinworks.connectors.mqtt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import java.net.Socket;
+import java.time.Duration;
+import org.apache.pekko.stream.connectors.mqtt.MqttConnectionSettings;
+import org.junit.jupiter.api.Test;
+
+class MqttSettingsTest {
+
+  private static MqttSettings settings(String hocon) {
+    return MqttSettings.create(ConfigFactory.parseString(hocon).withFallback(ConfigFactory.load()));
+  }
+
+  @Test
+  void defaults() {
+    MqttSettings s = MqttSettings.create(ConfigFactory.load());
+    assertEquals(new MqttSettings("", "twinworks-ingest", "", "", 256, Duration.ofSeconds(1), Duration.ofSeconds(30),
+        0.2, -1, Duration.ofMinutes(10)), s);
+  }
+
+  @Test
+  void urlIsRequiredOnlyToConnect() {
+    MqttSettings s = MqttSettings.create(ConfigFactory.empty());
+    assertTrue(assertThrows(IllegalStateException.class, s::connectionSettings).getMessage()
+        .startsWith("twinworks.mqtt.url is empty"));
+    assertEquals("tcp://127.0.0.1:1883", s.withUrl("tcp://127.0.0.1:1883").connectionSettings().broker());
+  }
+
+  @Test
+  void connectionUsesPersistentSessionWithoutPahoReconnect() {
+    MqttConnectionSettings c = settings("twinworks.mqtt { url = \"tcp://h:1\", username = u, password = p }")
+        .connectionSettings();
+    assertFalse(c.cleanSession());
+    assertFalse(c.automaticReconnect());
+    assertEquals("twinworks-ingest", c.clientId());
+    assertEquals("u", c.auth().get()._1());
+    assertInstanceOf(NoDelaySocketFactory.class, c.socketFactory().get());
+  }
+
+  @Test
+  void sslUrlKeepsPahosSslSockets() {
+    assertTrue(settings("twinworks.mqtt.url = \"ssl://h:8883\"").connectionSettings().socketFactory().isEmpty());
+  }
+
+  @Test
+  void noDelaySocketsHaveNagleOff() throws Exception {
+    try (Socket socket = new NoDelaySocketFactory().createSocket()) {
+      assertTrue(socket.getTcpNoDelay());
+    }
+  }
+
+  @Test
+  void passwordIsNotPrinted() {
+    assertFalse(settings("twinworks.mqtt.password = secret").toString().contains("secret"));
+  }
+
+  @Test
+  void maxRestartsMinusOneMeansForever() {
+    assertEquals(Integer.MAX_VALUE, settings("").restartSettings().maxRestarts());
+    assertEquals(5, settings("twinworks.mqtt.max-restarts = 5").restartSettings().maxRestarts());
+  }
+
+  @Test
+  void invalidValuesNameTheKey() {
+    assertEquals("twinworks.mqtt.buffer-size: must be positive, was 0",
+        assertThrows(ConfigException.class, () -> settings("twinworks.mqtt.buffer-size = 0")).getMessage());
+    assertEquals("twinworks.mqtt.max-backoff: must not be less than min-backoff (PT5S), was PT1S",
+        assertThrows(ConfigException.class, () -> settings("twinworks.mqtt { min-backoff = 5s, max-backoff = 1s }"))
+            .getMessage());
+    assertTrue(assertThrows(ConfigException.class, () -> settings("twinworks.mqtt.min-backoff = fast")).getMessage()
+        .startsWith("twinworks.mqtt.min-backoff: "));
+  }
+}

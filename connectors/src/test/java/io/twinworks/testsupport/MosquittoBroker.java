@@ -1,0 +1,161 @@
+package io.twinworks.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real Mosquitto broker as a child process on a free loopback port, anonymous, in-memory sessions. Start one
+ * per test class; {@link #close()} stops exactly that process. Works as a try-with-resources resource.
+ */
+public final class MosquittoBroker implements AutoCloseable {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+  private static final int START_ATTEMPTS = 3;
+
+  private final Path dir;
+  private final int port;
+  private Process process;
+
+  private MosquittoBroker(Path dir, int port) {
+    this.dir = dir;
+    this.port = port;
+  }
+
+  /** Starts a broker; fails with a clear message when mosquitto is not installed. */
+  public static MosquittoBroker start() {
+    String executable = executable();
+    IllegalStateException last = null;
+    for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
+      try {
+        MosquittoBroker broker = new MosquittoBroker(Files.createTempDirectory("mosquitto-test"), FreePorts.find());
+        try {
+          broker.launch(executable);
+          return broker;
+        } catch (IllegalStateException e) {
+          // most likely the port was taken between finding and binding it: try another
+          broker.close();
+          last = e;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    throw last;
+  }
+
+  /** {@code tcp://127.0.0.1:PORT} */
+  public String url() {
+    return "tcp://127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Stops the broker and starts it again on the same port (sessions are lost: persistence is off). */
+  public void restart() {
+    stopProcess();
+    launch(executable());
+  }
+
+  /** Stops the broker process and removes its directory. */
+  @Override
+  public void close() {
+    stopProcess();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // best effort: the directory is under the temp dir
+    }
+  }
+
+  private void launch(String executable) {
+    try {
+      Path conf = dir.resolve("mosquitto.conf");
+      Files.writeString(conf, String.join("\n",
+          "listener " + port + " 127.0.0.1",
+          "allow_anonymous true",
+          "persistence false",
+          "log_dest stdout",
+          "log_type error",
+          "log_type warning",
+          ""));
+      Path log = dir.resolve("mosquitto.log");
+      process = new ProcessBuilder(executable, "-c", conf.toString())
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .start();
+      awaitPort(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start " + executable, e);
+    }
+  }
+
+  private void awaitPort(Path log) throws IOException {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("mosquitto exited with " + process.exitValue() + ": " + Files.readString(log));
+      }
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+        return;
+      } catch (IOException notYet) {
+        sleep(50);
+      }
+    }
+    stopProcess();
+    throw new IllegalStateException("mosquitto did not listen on port " + port + " within " + START_TIMEOUT
+        + ": " + Files.readString(log));
+  }
+
+  private void stopProcess() {
+    if (process == null) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+  }
+
+  private static String executable() {
+    Path sbin = Paths.get("/usr/sbin/mosquitto");
+    if (Files.isExecutable(sbin)) {
+      return sbin.toString();
+    }
+    String path = System.getenv().getOrDefault("PATH", "");
+    for (String entry : path.split(java.io.File.pathSeparator)) {
+      Path candidate = Paths.get(entry, "mosquitto");
+      if (!entry.isEmpty() && Files.isExecutable(candidate)) {
+        return candidate.toString();
+      }
+    }
+    throw new IllegalStateException("mosquitto not found: apt-get install -y mosquitto");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for mosquitto", e);
+    }
+  }
+}
