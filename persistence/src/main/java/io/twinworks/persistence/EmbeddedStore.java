@@ -1,0 +1,111 @@
+package io.twinworks.persistence;
+
+import com.typesafe.config.Config;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.Executor;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The embedded H2 store: a pooled connection to {@code twinworks.store.h2.url}, the schema (journal,
+ * snapshots and Twinworks tables), the twin registry and the dead-letter store. Open it before the
+ * ActorSystem starts persistent entities; close it after the system has terminated.
+ */
+public final class EmbeddedStore implements AutoCloseable {
+
+  // H2's code for a database file locked by another process.
+  private static final int DATABASE_ALREADY_OPEN = 90020;
+
+  private final StoreSettings settings;
+  private final JdbcConnectionPool pool;
+  private final JdbcTwinRegistry registry;
+  private final JdbcDeadLetterStore deadLetters;
+
+  private EmbeddedStore(StoreSettings settings, JdbcConnectionPool pool, Executor blocking) {
+    this.settings = settings;
+    this.pool = pool;
+    this.registry = new JdbcTwinRegistry(pool, blocking);
+    this.deadLetters = new JdbcDeadLetterStore(pool, blocking, settings.deadLetterMaxRows());
+  }
+
+  /**
+   * Opens the database (blocking), creates missing tables and prunes old dead letters. Throws
+   * {@link IllegalArgumentException} for wrong settings and {@link StoreException} when the database
+   * cannot be opened.
+   */
+  public static EmbeddedStore open(Config config, Executor blocking) {
+    StoreSettings settings = StoreSettings.create(config);
+    settings.databaseFile().ifPresent(EmbeddedStore::ensureWritableDirectory);
+    JdbcConnectionPool pool = JdbcConnectionPool.create(settings.url(), settings.user(), settings.password());
+    pool.setMaxConnections(settings.maxConnections());
+    try {
+      checkOpens(settings, pool);
+      EmbeddedSchema.createIfNotExists(pool);
+      EmbeddedStore store = new EmbeddedStore(settings, pool, blocking);
+      store.deadLetters.pruneBlocking();
+      return store;
+    } catch (RuntimeException e) {
+      pool.dispose();
+      throw e;
+    }
+  }
+
+  public TwinRegistry registry() {
+    return registry;
+  }
+
+  public DeadLetterStore deadLetters() {
+    return deadLetters;
+  }
+
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  public StoreSettings settings() {
+    return settings;
+  }
+
+  /** Closes the pool; H2 closes the file once the journal's connections are closed too. */
+  @Override
+  public void close() {
+    pool.dispose();
+  }
+
+  private static void checkOpens(StoreSettings settings, DataSource pool) {
+    try (Connection connection = pool.getConnection()) {
+      connection.isValid(1);
+    } catch (SQLException e) {
+      String where = settings.databaseFile().map(Path::toString).orElse(settings.url());
+      if (e.getErrorCode() == DATABASE_ALREADY_OPEN) {
+        throw new StoreException("database " + where + " is in use by another Twinworks process? "
+            + "Stop it or point twinworks.data-dir elsewhere. (" + firstLine(e) + ")", e);
+      }
+      throw new StoreException("cannot open database " + where + " (" + StoreSettings.URL_KEY + "): "
+          + firstLine(e), e);
+    }
+  }
+
+  private static void ensureWritableDirectory(Path databaseFile) {
+    Path dir = databaseFile.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException | SecurityException e) {
+      throw new StoreException("cannot create data directory " + dir + " for " + StoreSettings.URL_KEY
+          + ": " + e, e);
+    }
+    if (!Files.isWritable(dir)) {
+      throw new StoreException("data directory " + dir + " is not writable (" + StoreSettings.URL_KEY + ")");
+    }
+  }
+
+  private static String firstLine(Throwable e) {
+    String message = String.valueOf(e.getMessage());
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}
