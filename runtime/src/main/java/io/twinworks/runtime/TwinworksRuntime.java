@@ -1,0 +1,217 @@
+package io.twinworks.runtime;
+
+import com.typesafe.config.Config;
+import io.twinworks.connectors.mqtt.MqttIngestSource;
+import io.twinworks.connectors.mqtt.MqttSettings;
+import io.twinworks.connectors.route.TopicRoutes;
+import io.twinworks.persistence.EmbeddedStore;
+import io.twinworks.runtime.broker.BrokerSettings;
+import io.twinworks.runtime.broker.EmbeddedBroker;
+import io.twinworks.runtime.config.RuntimeSettings;
+import io.twinworks.runtime.http.ApiRoutes;
+import io.twinworks.runtime.ingest.BatchProcessor;
+import io.twinworks.runtime.ingest.IngestionPipeline;
+import io.twinworks.runtime.ingest.ShardedTwinGateway;
+import io.twinworks.runtime.ingest.TwinDirectory;
+import io.twinworks.runtime.metrics.TwinworksMetrics;
+import io.twinworks.twins.TwinSettings;
+import io.twinworks.twins.Twins;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.management.javadsl.PekkoManagement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Twinworks process: broker (embedded unless external), actor system with a single-node cluster,
+ * store, twins, ingestion, HTTP API and management. {@link #start} returns once it is ready.
+ */
+public final class TwinworksRuntime {
+
+  private static final Logger log = LoggerFactory.getLogger(TwinworksRuntime.class);
+  private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(20);
+
+  private final RuntimeSettings settings;
+  private final ActorSystem<Void> system;
+  private final TwinworksMetrics metrics;
+  private final ServerBinding binding;
+
+  private TwinworksRuntime(RuntimeSettings settings, ActorSystem<Void> system, TwinworksMetrics metrics,
+      ServerBinding binding) {
+    this.settings = settings;
+    this.system = system;
+    this.metrics = metrics;
+    this.binding = binding;
+  }
+
+  public static TwinworksRuntime start(Config config, RuntimeSettings settings, StartupProgress progress) {
+    createDataDir(settings);
+    Optional<EmbeddedBroker> broker = Optional.empty();
+    if (settings.usesEmbeddedBroker()) {
+      progress.step("starting the embedded MQTT broker on " + settings.mqttUrl());
+      broker = Optional.of(EmbeddedBroker.start(new BrokerSettings(
+          settings.embeddedBroker().host(), settings.embeddedBroker().port(), settings.dataDir())));
+    }
+    progress.step("starting the actor system (single-node cluster)");
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "twinworks", config);
+    try {
+      return assemble(config, settings, system, broker, progress);
+    } catch (RuntimeException e) {
+      system.terminate();
+      awaitQuietly(system.getWhenTerminated(), Duration.ofSeconds(20));
+      broker.ifPresent(EmbeddedBroker::close);
+      throw e;
+    }
+  }
+
+  private static TwinworksRuntime assemble(Config config, RuntimeSettings settings, ActorSystem<Void> system,
+      Optional<EmbeddedBroker> broker, StartupProgress progress) {
+    Cluster cluster = Cluster.get(system);
+    cluster.manager().tell(Join.create(cluster.selfMember().address()));
+
+    progress.step("opening the store under " + settings.dataDir());
+    Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("twinworks.blocking-dispatcher"));
+    EmbeddedStore store = EmbeddedStore.open(config, blocking);
+    // EmbeddedStore.open creates the journal, snapshot and Twinworks tables.
+
+    Twins.init(system, TwinSettings.create(config));
+    TwinworksMetrics metrics = new TwinworksMetrics();
+    Clock clock = Clock.systemUTC();
+    ShardedTwinGateway twins = new ShardedTwinGateway(system, settings.ingest().askTimeout());
+    TwinDirectory directory = new TwinDirectory(store.registry());
+
+    progress.step("connecting to MQTT at " + settings.mqttUrl());
+    TopicRoutes routes = TopicRoutes.fromConfig(config);
+    MqttSettings mqttSettings = MqttSettings.create(config.getConfig("twinworks.mqtt")).withUrl(settings.mqttUrl());
+    MqttIngestSource mqtt = MqttIngestSource.create(mqttSettings, routes.subscriptions());
+    BatchProcessor processor = new BatchProcessor(routes, twins, directory, store.deadLetters(), metrics, clock);
+    IngestionPipeline ingestion = IngestionPipeline.start(system, mqtt.source(), processor, settings.ingest());
+    metrics.gauge("twinworks_mqtt_connected", "1 while the MQTT subscription is live", () -> mqtt.isSubscribed() ? 1 : 0);
+    system.scheduler().scheduleWithFixedDelay(settings.ingest().registryFlushInterval(),
+        settings.ingest().registryFlushInterval(), directory::flush, system.executionContext());
+
+    ApiRoutes api = new ApiRoutes(store.registry(), twins, store.deadLetters(), metrics, clock,
+        settings.maxPageSize(), settings.healthTimeout());
+    ServerBinding binding = await(Http.get(system)
+        .newServerAt(settings.http().host(), settings.http().port())
+        .bind(api.routes()), "binding HTTP on " + settings.http().host() + ":" + settings.http().port());
+    progress.step("HTTP API on http://" + settings.http().host() + ":" + binding.localAddress().getPort());
+
+    awaitSubscription(mqtt, settings, progress);
+    await(PekkoManagement.get(system).start(), "starting management on port " + settings.management().port());
+    IngestReadiness.register(system, mqtt::isSubscribed);
+
+    registerShutdown(system, binding, ingestion, directory, store, broker);
+    return new TwinworksRuntime(settings, system, metrics, binding);
+  }
+
+  private static void registerShutdown(ActorSystem<Void> system, ServerBinding binding, IngestionPipeline ingestion,
+      TwinDirectory directory, EmbeddedStore store, Optional<EmbeddedBroker> broker) {
+    CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
+    shutdown.addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "readiness-off", () -> {
+      IngestReadiness.unregister(system);
+      return CompletableFuture.completedFuture(Done.getInstance());
+    });
+    shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "http-unbind", binding::unbind);
+    shutdown.addTask(CoordinatedShutdown.PhaseServiceRequestsDone(), "ingestion-drain", () -> ingestion.drain()
+        .thenCompose(done -> directory.flush()));
+    shutdown.addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "store-close", () -> {
+      store.close();
+      return CompletableFuture.completedFuture(Done.getInstance());
+    });
+    system.getWhenTerminated().thenRun(() -> broker.ifPresent(EmbeddedBroker::close));
+  }
+
+  public int httpPort() {
+    return binding.localAddress().getPort();
+  }
+
+  public RuntimeSettings settings() {
+    return settings;
+  }
+
+  public TwinworksMetrics metrics() {
+    return metrics;
+  }
+
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
+  /** Runs the coordinated shutdown: unbind HTTP, drain ingestion, leave the cluster, stop. */
+  public CompletionStage<Done> stop() {
+    return CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.unknownReason());
+  }
+
+  public CompletionStage<Done> whenTerminated() {
+    return system.getWhenTerminated();
+  }
+
+  private static void createDataDir(RuntimeSettings settings) {
+    try {
+      Files.createDirectories(settings.dataDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + settings.dataDir()
+          + " (twinworks.data-dir / TWINWORKS_DATA_DIR)", e);
+    }
+    if (!Files.isWritable(settings.dataDir())) {
+      throw new IllegalStateException("the data directory " + settings.dataDir()
+          + " is not writable (twinworks.data-dir / TWINWORKS_DATA_DIR)");
+    }
+  }
+
+  private static <T> T await(CompletionStage<T> stage, String what) {
+    try {
+      return stage.toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(what + " failed: " + e.getCause().getMessage(), e.getCause());
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(what + " did not finish within 60 s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(what + " was interrupted", e);
+    }
+  }
+
+  /**
+   * Waits for the first live subscription so that "ready" means publishes are taken. An external
+   * broker that is down does not stop the start: ingestion keeps retrying and /ready stays false.
+   */
+  private static void awaitSubscription(MqttIngestSource mqtt, RuntimeSettings settings, StartupProgress progress) {
+    try {
+      mqtt.firstSubscription().toCompletableFuture().get(SUBSCRIBE_WAIT.toSeconds(), TimeUnit.SECONDS);
+      progress.step("subscribed to MQTT at " + settings.mqttUrl());
+    } catch (java.util.concurrent.TimeoutException e) {
+      progress.step("MQTT at " + settings.mqttUrl() + " does not answer yet; ingestion keeps retrying");
+    } catch (java.util.concurrent.ExecutionException e) {
+      progress.step("MQTT subscription failed (" + e.getCause().getMessage() + "); ingestion keeps retrying");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void awaitQuietly(CompletionStage<?> stage, Duration timeout) {
+    try {
+      stage.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      log.debug("waiting for shutdown: {}", e.toString());
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.twinworks.runtime.http;
+
+import io.twinworks.twins.TwinId;
+import io.twinworks.twins.TwinKind;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Parses and validates query parameters, throwing {@link BadRequestException} with a readable message. */
+final class QueryParams {
+
+  private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._:-]{1,256}");
+  private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_=-]{1,1024}");
+
+  private QueryParams() {}
+
+  static int limit(Optional<String> raw, int defaultLimit, int max) {
+    if (raw.isEmpty()) {
+      return defaultLimit;
+    }
+    try {
+      int limit = Integer.parseInt(raw.get().trim());
+      if (limit >= 1 && limit <= max) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new BadRequestException("limit must be a whole number from 1 to " + max + ", was '" + clip(raw.get()) + "'");
+  }
+
+  static Optional<String> tenant(Optional<String> raw) {
+    return matching("tenant", raw, TENANT, "letters, digits, '.', '_' or '-'");
+  }
+
+  static Optional<String> prefix(Optional<String> raw) {
+    return matching("prefix", raw, PREFIX, "a twin id prefix: letters, digits, '.', '_', '-' or ':'");
+  }
+
+  static Optional<String> cursor(Optional<String> raw) {
+    return matching("cursor", raw, CURSOR, "the cursor of a previous answer");
+  }
+
+  static Optional<TwinKind> kind(Optional<String> raw) {
+    return raw.filter(s -> !s.isEmpty()).map(s -> TwinKind.find(s).orElseThrow(() ->
+        new BadRequestException("kind must be sensor, machine or battery-pack, was '" + clip(s) + "'")));
+  }
+
+  static TwinId twinId(String raw) {
+    String problem = TwinId.problemWith(raw);
+    if (problem != null) {
+      throw new BadRequestException(problem);
+    }
+    return TwinId.of(raw);
+  }
+
+  private static Optional<String> matching(String name, Optional<String> raw, Pattern pattern, String expected) {
+    Optional<String> value = raw.filter(s -> !s.isEmpty());
+    if (value.isPresent() && !pattern.matcher(value.get()).matches()) {
+      throw new BadRequestException(name + " must be " + expected + ", was '" + clip(value.get()) + "'");
+    }
+    return value;
+  }
+
+  private static String clip(String s) {
+    String printable = s.codePoints().limit(64)
+        .map(c -> Character.isISOControl(c) ? '?' : c)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    return s.length() > 64 ? printable + "…" : printable;
+  }
+}

@@ -1,0 +1,138 @@
+package io.twinworks.runtime.ingest;
+
+import io.twinworks.connectors.route.Decoded;
+import io.twinworks.connectors.route.TopicRoutes;
+import io.twinworks.persistence.DeadLetterStore;
+import io.twinworks.runtime.metrics.TwinworksMetrics;
+import io.twinworks.twins.DeadLetter;
+import io.twinworks.twins.Reading;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.stream.connectors.mqtt.javadsl.MqttMessageWithAck;
+
+/**
+ * Turns one batch of MQTT messages into persisted twin readings, then acknowledges the messages. A
+ * message is acknowledged only after everything it produced is durable: its readings persisted by
+ * their twins, or its dead letter stored. Any other failure fails the returned stage and nothing of
+ * the batch is acknowledged, so the broker delivers it again.
+ */
+public final class BatchProcessor {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BatchProcessor.class);
+
+  private final TopicRoutes routes;
+  private final TwinGateway twins;
+  private final TwinDirectory directory;
+  private final DeadLetterStore deadLetters;
+  private final TwinworksMetrics metrics;
+  private final Clock clock;
+
+  public BatchProcessor(TopicRoutes routes, TwinGateway twins, TwinDirectory directory,
+      DeadLetterStore deadLetters, TwinworksMetrics metrics, Clock clock) {
+    this.routes = routes;
+    this.twins = twins;
+    this.directory = directory;
+    this.deadLetters = deadLetters;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  public CompletionStage<Done> process(List<MqttMessageWithAck> batch) {
+    Instant now = clock.instant();
+    metrics.messagesReceived(batch.size());
+    Map<TwinKey, List<Reading>> byTwin = new LinkedHashMap<>();
+    List<CompletableFuture<?>> writes = new ArrayList<>();
+    for (MqttMessageWithAck message : batch) {
+      String topic = message.message().topic();
+      byte[] payload = message.message().payload().toArray();
+      Decoded decoded = routes.decode(topic, payload, now);
+      if (decoded instanceof Decoded.Accepted accepted) {
+        for (Reading reading : accepted.readings()) {
+          byTwin.computeIfAbsent(new TwinKey(reading.twinId(), reading.kind()), k -> new ArrayList<>())
+              .add(reading);
+        }
+      } else if (decoded instanceof Decoded.Rejected rejected) {
+        writes.add(deadLetter(DeadLetter.of(now, topic, rejected.reason(), payload)));
+      }
+    }
+    byTwin.forEach((key, readings) -> writes.add(record(key, readings, now)));
+    return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+        .thenCompose(done -> acknowledge(batch));
+  }
+
+  private CompletableFuture<Done> record(TwinKey key, List<Reading> readings, Instant now) {
+    long started = System.nanoTime();
+    // The twin is asked at once, not after registration: batches reach a twin in the order they
+    // arrived only if every ask is sent synchronously, in order. The ack still waits for both.
+    CompletableFuture<Done> registered = directory.ensureRegistered(key, now).toCompletableFuture();
+    return twins.record(key.id(), key.kind(), readings)
+        .thenCombine(registered, (recorded, done) -> recorded)
+        .handle((recorded, failure) -> {
+          if (failure == null) {
+            metrics.persisted(System.nanoTime() - started);
+            metrics.readingsRecorded(recorded.accepted(), recorded.duplicates(), recorded.late());
+            directory.seen(key, now);
+            return CompletableFuture.completedFuture(Done.getInstance());
+          }
+          metrics.persistFailed();
+          Throwable cause = unwrap(failure);
+          if (cause instanceof StatusReply.ErrorMessage rejected) {
+            // The twin refused the batch as invalid: retrying cannot help, so keep it as a dead letter.
+            return deadLetter(DeadLetter.of(now, "twin:" + key.id(), rejected.getMessage(),
+                describe(readings).getBytes(StandardCharsets.UTF_8)));
+          }
+          return CompletableFuture.<Done>failedFuture(cause);
+        })
+        .thenCompose(stage -> stage)
+        .toCompletableFuture();
+  }
+
+  private CompletableFuture<Done> deadLetter(DeadLetter letter) {
+    metrics.deadLettered(1);
+    return deadLetters.record(letter).toCompletableFuture();
+  }
+
+  /**
+   * Acknowledges every message of the batch. An ack can fail when the connection was replaced since
+   * the message arrived; the broker then delivers it again and the twin drops it as a duplicate.
+   */
+  private static CompletionStage<Done> acknowledge(List<MqttMessageWithAck> batch) {
+    CompletableFuture<?>[] acks = batch.stream()
+        .map(message -> message.ack().toCompletableFuture().exceptionally(BatchProcessor::ackFailed))
+        .toArray(CompletableFuture[]::new);
+    return CompletableFuture.allOf(acks).thenApply(done -> Done.getInstance());
+  }
+
+  private static Done ackFailed(Throwable failure) {
+    log.debug("ack failed, the broker will redeliver: {}", failure.toString());
+    return Done.getInstance();
+  }
+
+  private static String describe(List<Reading> readings) {
+    StringBuilder out = new StringBuilder();
+    for (Reading r : readings) {
+      out.append(r.signal()).append('=').append(r.value()).append('@').append(r.sourceTime()).append(' ');
+      if (out.length() > DeadLetter.MAX_PAYLOAD_CHARS) {
+        break;
+      }
+    }
+    return out.toString().trim();
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    Throwable cause = failure;
+    while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}

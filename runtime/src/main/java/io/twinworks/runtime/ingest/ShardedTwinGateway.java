@@ -1,0 +1,36 @@
+package io.twinworks.runtime.ingest;
+
+import io.twinworks.twins.Reading;
+import io.twinworks.twins.TwinCommand;
+import io.twinworks.twins.TwinCommand.Recorded;
+import io.twinworks.twins.TwinId;
+import io.twinworks.twins.TwinKind;
+import io.twinworks.twins.TwinView;
+import io.twinworks.twins.Twins;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+
+/** Reaches twins through Cluster Sharding with {@code askWithStatus}. */
+public final class ShardedTwinGateway implements TwinGateway {
+
+  private final ActorSystem<?> system;
+  private final Duration timeout;
+
+  public ShardedTwinGateway(ActorSystem<?> system, Duration timeout) {
+    this.system = system;
+    this.timeout = timeout;
+  }
+
+  @Override
+  public CompletionStage<Recorded> record(TwinId id, TwinKind kind, List<Reading> readings) {
+    return Twins.ref(system, id, kind)
+        .askWithStatus(replyTo -> new TwinCommand.RecordReadings(readings, replyTo), timeout);
+  }
+
+  @Override
+  public CompletionStage<TwinView> view(TwinId id, TwinKind kind) {
+    return Twins.ref(system, id, kind).askWithStatus(TwinCommand.GetTwin::new, timeout);
+  }
+}

@@ -1,0 +1,18 @@
+package io.twinworks.runtime.ingest;
+
+import io.twinworks.twins.Reading;
+import io.twinworks.twins.TwinCommand.Recorded;
+import io.twinworks.twins.TwinId;
+import io.twinworks.twins.TwinKind;
+import io.twinworks.twins.TwinView;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/** How the runtime talks to twins, wherever they live. */
+public interface TwinGateway {
+
+  /** Completes once the twin has persisted the batch; fails on timeout or a rejected batch. */
+  CompletionStage<Recorded> record(TwinId id, TwinKind kind, List<Reading> readings);
+
+  CompletionStage<TwinView> view(TwinId id, TwinKind kind);
+}

@@ -1,0 +1,98 @@
+package io.twinworks.runtime.metrics;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.DoubleSupplier;
+
+/** The process's Prometheus metrics, one registry per runtime. */
+public final class TwinworksMetrics {
+
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final PrometheusTextFormatWriter writer = new PrometheusTextFormatWriter(false);
+
+  private final Counter messages = Counter.builder()
+      .name("twinworks_ingest_messages_total")
+      .help("MQTT messages taken in, before decoding")
+      .register(registry);
+  private final Counter readings = Counter.builder()
+      .name("twinworks_ingest_readings_total")
+      .help("Decoded readings by outcome at the twin: accepted, duplicate or late")
+      .labelNames("outcome")
+      .register(registry);
+  private final Counter deadLetters = Counter.builder()
+      .name("twinworks_dead_letters_total")
+      .help("Inputs rejected to the dead-letter store")
+      .register(registry);
+  private final Counter persists = Counter.builder()
+      .name("twinworks_persist_total")
+      .help("Twin persist requests by result: ok or failed")
+      .labelNames("result")
+      .register(registry);
+  private final Histogram persistLatency = Histogram.builder()
+      .name("twinworks_persist_latency_seconds")
+      .help("Time from handing a batch to a twin until it is persisted")
+      .classicUpperBounds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
+      .register(registry);
+  public TwinworksMetrics() {
+    JvmMetrics.builder().register(registry);
+  }
+
+  public void messagesReceived(int count) {
+    messages.inc(count);
+  }
+
+  public void readingsRecorded(int accepted, int duplicates, int late) {
+    readings.labelValues("accepted").inc(accepted);
+    readings.labelValues("duplicate").inc(duplicates);
+    readings.labelValues("late").inc(late);
+  }
+
+  public void deadLettered(int count) {
+    deadLetters.inc(count);
+  }
+
+  public void persisted(long nanos) {
+    persists.labelValues("ok").inc();
+    persistLatency.observe(nanos / 1e9);
+  }
+
+  public void persistFailed() {
+    persists.labelValues("failed").inc();
+  }
+
+  /** Registers a gauge read when scraped, e.g. the number of registered twins. */
+  public void gauge(String name, String help, DoubleSupplier value) {
+    GaugeWithCallback.builder().name(name).help(help)
+        .callback(callback -> callback.call(value.getAsDouble()))
+        .register(registry);
+  }
+
+  public long acceptedReadings() {
+    return (long) readings.labelValues("accepted").get();
+  }
+
+  public long deadLetterCount() {
+    return (long) deadLetters.get();
+  }
+
+  public String scrape() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+    try {
+      writer.write(out, registry.scrape());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  public static String contentType() {
+    return PrometheusTextFormatWriter.CONTENT_TYPE;
+  }
+}

@@ -1,0 +1,141 @@
+package io.twinworks.runtime.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.twinworks.testsupport.FreePorts;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Twinworks runtime in its own JVM, started with {@code Main run} on free ports and a data dir of
+ * the test's choosing, so a test can {@code kill -9} it. Its output goes to a log file in the data dir.
+ */
+final class RuntimeProcess implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final Process process;
+  private final int httpPort;
+  private final Path log;
+
+  private RuntimeProcess(Process process, int httpPort, Path log) {
+    this.process = process;
+    this.httpPort = httpPort;
+    this.log = log;
+  }
+
+  /** Ports a runtime uses; keep them to restart on the same ones. */
+  record Ports(int http, int management, int mqtt) {
+    static Ports free() {
+      return new Ports(FreePorts.find(), FreePorts.find(), FreePorts.find());
+    }
+  }
+
+  static RuntimeProcess start(Path dataDir, Ports ports, Map<String, String> settings) throws IOException {
+    Map<String, String> props = new LinkedHashMap<>();
+    props.put("twinworks.data-dir", dataDir.toString());
+    props.put("twinworks.http.port", String.valueOf(ports.http()));
+    props.put("twinworks.management.port", String.valueOf(ports.management()));
+    props.put("twinworks.mqtt.embedded-broker.port", String.valueOf(ports.mqtt()));
+    props.putAll(settings);
+    List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-XX:+UseSerialGC",
+        "-cp", System.getProperty("java.class.path")));
+    props.forEach((k, v) -> command.add("-D" + k + "=" + v));
+    command.addAll(List.of("io.twinworks.runtime.Main", "run"));
+    Files.createDirectories(dataDir);
+    Path log = dataDir.resolve("runtime-" + System.nanoTime() + ".log");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    RuntimeProcess runtime = new RuntimeProcess(process, ports.http(), log);
+    runtime.awaitReady(Duration.ofSeconds(90));
+    return runtime;
+  }
+
+  private void awaitReady(Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("runtime exited with " + process.exitValue() + ":\n" + logText());
+      }
+      if (Files.readString(log).contains("twinworks: ready")) {
+        return;
+      }
+      pause(100);
+    }
+    close();
+    throw new IllegalStateException("runtime not ready within " + timeout + ":\n" + logText());
+  }
+
+  /** GET a path; answers the status and the parsed JSON body (null when not JSON). */
+  Answer get(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response = HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).timeout(Duration.ofSeconds(20)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    JsonNode body = null;
+    if (response.headers().firstValue("content-type").orElse("").startsWith("application/json")) {
+      body = JSON.readTree(response.body());
+    }
+    return new Answer(response.statusCode(), body, response.body());
+  }
+
+  record Answer(int status, JsonNode json, String text) {}
+
+  /** SIGKILL: nothing gets to run, as on a crash or power loss of the process. */
+  void kill9() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** SIGTERM and wait: the coordinated shutdown runs. Answers the exit code. */
+  int stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+    return process.exitValue();
+  }
+
+  String logText() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroyForcibly();
+      try {
+        process.waitFor(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}
