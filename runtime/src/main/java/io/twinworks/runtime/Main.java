@@ -17,8 +17,23 @@ public final class Main implements Runnable {
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
 
+  private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
   public static void main(String[] args) {
+    ensureCommonPoolThreads();
     System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  /**
+   * Pekko's Java futures run their callbacks on the common ForkJoinPool. On a 2-core machine its
+   * parallelism is 1, and then the JDK starts a new thread for every callback (thousands per second
+   * under load). This must happen before anything touches the pool.
+   */
+  private static void ensureCommonPoolThreads() {
+    if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+      int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+      System.setProperty(COMMON_POOL_PARALLELISM, String.valueOf(threads));
+    }
   }
 
   @Override

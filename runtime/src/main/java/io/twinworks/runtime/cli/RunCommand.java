@@ -1,6 +1,7 @@
 package io.twinworks.runtime.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +16,6 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return RuntimeLauncher.launch(config, false);
+    return RuntimeLauncher.launch(config, Optional.empty());
   }
 }

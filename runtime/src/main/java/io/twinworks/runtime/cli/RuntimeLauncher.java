@@ -25,7 +25,7 @@ final class RuntimeLauncher {
 
   private RuntimeLauncher() {}
 
-  static int launch(Path configFile, boolean demo) {
+  static int launch(Path configFile, Optional<SimulatorSettings> demoPlant) {
     Config config;
     RuntimeSettings settings;
     try {
@@ -49,15 +49,14 @@ final class RuntimeLauncher {
     String url = "http://" + settings.http().host() + ":" + runtime.httpPort();
     System.out.printf("twinworks: ready in %.1f s — twins at %s/api/v1/twins, metrics at %s/metrics%n",
         (System.nanoTime() - started) / 1e9, url, url);
-    if (demo) {
-      runSimulator(runtime, settings, url);
-    }
+    demoPlant.ifPresent(plant -> runSimulator(runtime, settings, url, plant));
     runtime.whenTerminated().toCompletableFuture().join();
     return 0;
   }
 
-  private static void runSimulator(TwinworksRuntime runtime, RuntimeSettings settings, String url) {
-    PlantSimulator simulator = new PlantSimulator(SimulatorSettings.defaults());
+  private static void runSimulator(TwinworksRuntime runtime, RuntimeSettings settings, String url,
+      SimulatorSettings plant) {
+    PlantSimulator simulator = new PlantSimulator(plant);
     simulator.start(settings.mqttUrl());
     System.out.println("twinworks: demo plant publishing to " + settings.mqttUrl()
         + " — try: curl -s " + url + "/api/v1/twins/default:line1:cnc01");

@@ -32,6 +32,11 @@ public record SimulatorSettings(
     return new SimulatorSettings(2, 5, 20, 2, 16, 10.0, 10.0, 1.0, 42L, true);
   }
 
+  /** The same plant with a different number of sensors publishing at a different rate. */
+  public SimulatorSettings withSensors(int count, double hz) {
+    return new SimulatorSettings(lines, machinesPerLine, count, packs, cellsPerPack, machineHz, hz, cellHz, seed, faults);
+  }
+
   private static void requireRange(String name, int value, int min, int max) {
     if (value < min || value > max) {
       throw new IllegalArgumentException(
