@@ -28,11 +28,13 @@ final class RuntimeProcess implements AutoCloseable {
 
   private final Process process;
   private final int httpPort;
+  private final int managementPort;
   private final Path log;
 
-  private RuntimeProcess(Process process, int httpPort, Path log) {
+  private RuntimeProcess(Process process, int httpPort, int managementPort, Path log) {
     this.process = process;
     this.httpPort = httpPort;
+    this.managementPort = managementPort;
     this.log = log;
   }
 
@@ -50,14 +52,13 @@ final class RuntimeProcess implements AutoCloseable {
     props.put("twinworks.management.port", String.valueOf(ports.management()));
     props.put("twinworks.mqtt.embedded-broker.port", String.valueOf(ports.mqtt()));
     props.putAll(settings);
-    List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path")));
+    List<String> command = javaCommand();
     props.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.addAll(List.of("io.twinworks.runtime.Main", "run"));
     Files.createDirectories(dataDir);
     Path log = dataDir.resolve("runtime-" + System.nanoTime() + ".log");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    RuntimeProcess runtime = new RuntimeProcess(process, ports.http(), log);
+    RuntimeProcess runtime = new RuntimeProcess(process, ports.http(), ports.management(), log);
     runtime.awaitReady(Duration.ofSeconds(90));
     return runtime;
   }
@@ -77,10 +78,25 @@ final class RuntimeProcess implements AutoCloseable {
     throw new IllegalStateException("runtime not ready within " + timeout + ":\n" + logText());
   }
 
+  /** {@code java -Xmx.. -cp <this test's class path>}: the start of a command line for a child JVM. */
+  static List<String> javaCommand() {
+    return new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-XX:+UseSerialGC",
+        "-cp", System.getProperty("java.class.path")));
+  }
+
   /** GET a path; answers the status and the parsed JSON body (null when not JSON). */
   Answer get(String path) throws IOException, InterruptedException {
+    return get(httpPort, path);
+  }
+
+  /** GET a path on the Pekko Management port ({@code /alive}, {@code /ready}). */
+  Answer managementGet(String path) throws IOException, InterruptedException {
+    return get(managementPort, path);
+  }
+
+  private static Answer get(int port, String path) throws IOException, InterruptedException {
     HttpResponse<String> response = HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).timeout(Duration.ofSeconds(20)).build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20)).build(),
         HttpResponse.BodyHandlers.ofString());
     JsonNode body = null;
     if (response.headers().firstValue("content-type").orElse("").startsWith("application/json")) {
@@ -104,6 +120,23 @@ final class RuntimeProcess implements AutoCloseable {
       process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
     return process.exitValue();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /**
+   * SIGTERM and wait at most {@code timeout}: answers the exit code, or empty when the process had not
+   * exited by then (it is then killed with SIGKILL).
+   */
+  java.util.OptionalInt terminateWithin(Duration timeout) throws InterruptedException {
+    process.destroy();
+    if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      return java.util.OptionalInt.of(process.exitValue());
+    }
+    process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    return java.util.OptionalInt.empty();
   }
 
   String logText() {
