@@ -15,7 +15,8 @@ public final class EmbeddedSchema {
   /** The H2 schema of pekko-persistence-jdbc: event_journal, event_tag, snapshot, durable_state. */
   public static final String JOURNAL_SCRIPT = "schema/h2/h2-create-schema.sql";
   public static final List<String> TWINWORKS_SCRIPTS =
-      List.of("schema/h2/twinworks-registry.sql", "schema/h2/twinworks-dead-letters.sql");
+      List.of("schema/h2/twinworks-registry.sql", "schema/h2/twinworks-dead-letters.sql",
+          "schema/h2/twinworks-telemetry.sql");
 
   // The plugin's script creates one index without IF NOT EXISTS; every other statement is idempotent.
   private static final int INDEX_ALREADY_EXISTS = 42111;

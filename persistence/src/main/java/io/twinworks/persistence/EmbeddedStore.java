@@ -1,6 +1,7 @@
 package io.twinworks.persistence;
 
 import com.typesafe.config.Config;
+import io.twinworks.persistence.history.HistoryStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * snapshots and Twinworks tables), the twin registry and the dead-letter store. Open it before the
  * ActorSystem starts persistent entities; close it after the system has terminated.
  */
-public final class EmbeddedStore implements AutoCloseable {
+public final class EmbeddedStore implements TwinworksStore {
 
   // H2's code for a database file locked by another process.
   private static final int DATABASE_ALREADY_OPEN = 90020;
@@ -24,12 +25,14 @@ public final class EmbeddedStore implements AutoCloseable {
   private final JdbcConnectionPool pool;
   private final JdbcTwinRegistry registry;
   private final JdbcDeadLetterStore deadLetters;
+  private final JdbcHistoryStore history;
 
   private EmbeddedStore(StoreSettings settings, JdbcConnectionPool pool, Executor blocking) {
     this.settings = settings;
     this.pool = pool;
     this.registry = new JdbcTwinRegistry(pool, blocking);
     this.deadLetters = new JdbcDeadLetterStore(pool, blocking, settings.deadLetterMaxRows());
+    this.history = new JdbcHistoryStore(pool, blocking);
   }
 
   /**
@@ -54,10 +57,17 @@ public final class EmbeddedStore implements AutoCloseable {
     }
   }
 
+  @Override
+  public HistoryStore history() {
+    return history;
+  }
+
+  @Override
   public TwinRegistry registry() {
     return registry;
   }
 
+  @Override
   public DeadLetterStore deadLetters() {
     return deadLetters;
   }
