@@ -14,6 +14,7 @@ public record RuntimeSettings(
     boolean embeddedBrokerEnabled,
     Endpoint embeddedBroker,
     IngestSettings ingest,
+    HistorySettings history,
     Duration healthTimeout) {
 
   /** A host and port to bind or connect to. */
@@ -22,6 +23,9 @@ public record RuntimeSettings(
   /** How the ingestion stage batches and waits. */
   public record IngestSettings(
       int maxBatch, Duration batchWindow, int parallelism, Duration askTimeout, Duration registryFlushInterval) {}
+
+  /** What history queries answer by default and at most. */
+  public record HistorySettings(int maxPoints, Duration defaultRange, Duration rawRange) {}
 
   public static RuntimeSettings create(Config config) {
     ConfigReader read = new ConfigReader(config);
@@ -54,6 +58,10 @@ public record RuntimeSettings(
             read.intBetween("twinworks.ingest.parallelism", 1, 256),
             read.positiveDuration("twinworks.ingest.ask-timeout"),
             read.positiveDuration("twinworks.ingest.registry-flush-interval")),
+        new HistorySettings(
+            read.intBetween("twinworks.history.max-points", 1, 1_000_000),
+            read.positiveDuration("twinworks.history.default-range"),
+            read.positiveDuration("twinworks.history.raw-range")),
         read.positiveDuration("twinworks.health.default-timeout"));
   }
 

@@ -40,16 +40,18 @@ public final class ApiRoutes extends AllDirectives {
   private final TwinRegistry registry;
   private final TwinGateway twins;
   private final DeadLetterStore deadLetters;
+  private final HistoryQueries history;
   private final TwinworksMetrics metrics;
   private final Clock clock;
   private final int maxPageSize;
   private final Duration healthTimeout;
 
-  public ApiRoutes(TwinRegistry registry, TwinGateway twins, DeadLetterStore deadLetters,
+  public ApiRoutes(TwinRegistry registry, TwinGateway twins, DeadLetterStore deadLetters, HistoryQueries history,
       TwinworksMetrics metrics, Clock clock, int maxPageSize, Duration healthTimeout) {
     this.registry = registry;
     this.twins = twins;
     this.deadLetters = deadLetters;
+    this.history = history;
     this.metrics = metrics;
     this.clock = clock;
     this.maxPageSize = maxPageSize;
@@ -65,7 +67,9 @@ public final class ApiRoutes extends AllDirectives {
   private Route v1() {
     return concat(
         path("twins", () -> get(this::listTwins)),
-        pathPrefix("twins", () -> path(PathMatchers.segment(), id -> get(() -> getTwin(id)))),
+        pathPrefix("twins", () -> pathPrefix(PathMatchers.segment(), id -> concat(
+            pathEndOrSingleSlash(() -> get(() -> getTwin(id))),
+            path("history", () -> get(() -> parameterMap(params -> getHistory(id, params))))))),
         path("dead-letters", () -> get(this::listDeadLetters)));
   }
 
@@ -89,6 +93,15 @@ public final class ApiRoutes extends AllDirectives {
           .map(found -> twins.view(found.id(), found.kind())
               .thenApply(view -> ok(TwinJson.Twin.of(view, clock.instant(), healthTimeout))))
           .orElseGet(() -> CompletableFuture.completedFuture(notFound("no twin with id '" + id + "'"))));
+    });
+  }
+
+  private Route getHistory(String rawId, Map<String, String> params) {
+    return answer(() -> {
+      TwinId id = QueryParams.twinId(rawId);
+      return registry.find(id).thenCompose(entry -> entry.isPresent()
+          ? history.answer(id, params)
+          : CompletableFuture.completedFuture(notFound("no twin with id '" + id + "'")));
     });
   }
 

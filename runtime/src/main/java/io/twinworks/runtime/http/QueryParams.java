@@ -62,7 +62,7 @@ final class QueryParams {
     return value;
   }
 
-  private static String clip(String s) {
+  static String clip(String s) {
     String printable = s.codePoints().limit(64)
         .map(c -> Character.isISOControl(c) ? '?' : c)
         .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();

@@ -100,6 +100,34 @@ abstract class SeedPayloadsContract {
     assertEquals(404, runtime().get("/api/v1/nothing-here").status());
   }
 
+  @Test
+  void historyAnswersPointsAndBuckets() throws Exception {
+    Instant t0 = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.MINUTES);
+    for (int i = 0; i < 3; i++) {
+      publish("sensors/HIST-01/data", "{\"sensor_id\":\"HIST-01\",\"temperature\":" + (20 + i)
+          + ",\"timestamp\":\"" + t0.plusSeconds(i * 10L) + "\"}");
+    }
+    String range = "&from=" + t0 + "&to=" + t0.plusSeconds(120);
+    Eventually.within(WAIT, () -> {
+      JsonNode points = runtime().get("/api/v1/twins/default:HIST-01/history?signal=temperature" + range)
+          .json().get("points");
+      assertEquals(3, points.size(), points.toString());
+      assertEquals(t0.plusSeconds(10), Instant.parse(points.get(1).get("t").asText()));
+      assertEquals(21.0, points.get(1).get("v").asDouble());
+    });
+    JsonNode buckets = runtime().get("/api/v1/twins/default:HIST-01/history?signal=temperature&step=PT1M" + range)
+        .json().get("points");
+    assertEquals(1, buckets.size(), buckets.toString());
+    assertEquals(3, buckets.get(0).get("count").asInt());
+    assertEquals(21.0, buckets.get(0).get("avg").asDouble(), 1e-9);
+    RuntimeProcess.Answer noSignal = runtime().get("/api/v1/twins/default:HIST-01/history");
+    assertEquals(400, noSignal.status());
+    assertTrue(noSignal.json().get("message").asText().contains("signal"), noSignal.text());
+    assertEquals(400, runtime().get("/api/v1/twins/default:HIST-01/history?signal=temperature&from=yesterday").status());
+    assertEquals(400, runtime().get("/api/v1/twins/default:HIST-01/history?signal=temperature&step=PT0.001S").status());
+    assertEquals(404, runtime().get("/api/v1/twins/default:NOPE/history?signal=temperature").status());
+  }
+
   private void publish(String topic, String payload) throws Exception {
     MosquittoPub.publish(mqttPort(), topic, payload);
   }

@@ -1,0 +1,152 @@
+package io.twinworks.runtime.http;
+
+import static io.twinworks.runtime.http.JsonResponses.ok;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.twinworks.persistence.history.HistoryBucket;
+import io.twinworks.persistence.history.HistoryPoint;
+import io.twinworks.persistence.history.HistoryQuery;
+import io.twinworks.persistence.history.HistoryStore;
+import io.twinworks.runtime.config.RuntimeSettings.HistorySettings;
+import io.twinworks.twins.TwinId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+
+/**
+ * {@code GET /twins/{id}/history}: raw points for short ranges, buckets when a step is given or the
+ * range is long. Raw answers are capped; a capped answer says so and where to continue.
+ */
+public final class HistoryQueries {
+
+  private static final Pattern SIGNAL = Pattern.compile("[A-Za-z0-9._:/-]{1,256}");
+  private static final List<Duration> AUTO_STEPS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
+      Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(6), Duration.ofDays(1), Duration.ofDays(7));
+  private static final int AUTO_BUCKETS = 1000;
+
+  private final HistoryStore history;
+  private final HistorySettings settings;
+  private final Clock clock;
+
+  public HistoryQueries(HistoryStore history, HistorySettings settings, Clock clock) {
+    this.history = history;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Points(String twinId, String signal, List<Point> points, Instant next, String message) {}
+
+  record Point(Instant t, double v, String q) {}
+
+  record Buckets(String twinId, String signal, Duration step, List<Bucket> points) {}
+
+  record Bucket(Instant t, double min, double max, double avg, long count) {}
+
+  /** Validates the parameters (throwing {@link BadRequestException}) and answers. */
+  public CompletionStage<HttpResponse> answer(TwinId twin, Map<String, String> params) {
+    String signal = signal(params.get("signal"));
+    Instant to = time("to", params.get("to")).orElseGet(clock::instant);
+    Instant from = time("from", params.get("from")).orElse(to.minus(settings.defaultRange()));
+    if (!from.isBefore(to)) {
+      throw new BadRequestException("'from' (" + from + ") must be before 'to' (" + to + ")");
+    }
+    if (from.isBefore(Instant.parse("1970-01-01T00:00:00Z")) || to.isAfter(Instant.parse("9999-01-01T00:00:00Z"))) {
+      throw new BadRequestException("'from' and 'to' must lie between 1970 and 9999");
+    }
+    Duration range = Duration.between(from, to);
+    Optional<Duration> step = step(params.get("step"), range);
+    if (step.isEmpty() && range.compareTo(settings.rawRange()) > 0) {
+      step = Optional.of(autoStep(range));
+    }
+    if (step.isPresent()) {
+      return buckets(twin, signal, from, to, step.get());
+    }
+    int limit = QueryParams.limit(Optional.ofNullable(params.get("limit")), settings.maxPoints(), settings.maxPoints());
+    return points(twin, signal, from, to, limit);
+  }
+
+  private CompletionStage<HttpResponse> points(TwinId twin, String signal, Instant from, Instant to, int limit) {
+    return history.points(new HistoryQuery(twin, signal, from, to, limit + 1)).thenApply(found -> {
+      boolean more = found.size() > limit;
+      List<Point> points = found.stream().limit(limit).map(HistoryQueries::point).toList();
+      Instant next = more ? points.get(points.size() - 1).t().plus(1, ChronoUnit.MICROS) : null;
+      String message = more ? "more than " + limit + " points in the range; ask again with from=" + next : null;
+      return ok(new Points(twin.value(), signal, points, next, message));
+    });
+  }
+
+  private CompletionStage<HttpResponse> buckets(TwinId twin, String signal, Instant from, Instant to, Duration step) {
+    return history.buckets(new HistoryQuery(twin, signal, from, to, settings.maxPoints()), step)
+        .thenApply(found -> ok(new Buckets(twin.value(), signal, step,
+            found.stream().map(HistoryQueries::bucket).toList())));
+  }
+
+  private Optional<Duration> step(String raw, Duration range) {
+    if (raw == null || raw.isEmpty()) {
+      return Optional.empty();
+    }
+    Duration step;
+    try {
+      step = Duration.parse(raw);
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException("step must be an ISO-8601 duration such as PT1M or PT1H, was '" + clip(raw) + "'");
+    }
+    if (step.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new BadRequestException("step must be at least PT1S, was " + raw);
+    }
+    if (range.dividedBy(step) > settings.maxPoints()) {
+      throw new BadRequestException("step " + step + " makes more than " + settings.maxPoints()
+          + " buckets over " + range + "; choose a larger step or a shorter range");
+    }
+    return Optional.of(step);
+  }
+
+  private static Duration autoStep(Duration range) {
+    return AUTO_STEPS.stream().filter(s -> range.dividedBy(s) <= AUTO_BUCKETS).findFirst()
+        .orElse(AUTO_STEPS.get(AUTO_STEPS.size() - 1));
+  }
+
+  private static String signal(String raw) {
+    if (raw == null || raw.isEmpty()) {
+      throw new BadRequestException("the query parameter 'signal' is required, e.g. ?signal=temperature");
+    }
+    if (!SIGNAL.matcher(raw).matches()) {
+      throw new BadRequestException("signal must be a signal name of letters, digits, '.', '_', ':', '/' or '-', was '"
+          + clip(raw) + "'");
+    }
+    return raw;
+  }
+
+  private static Optional<Instant> time(String name, String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(raw));
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException("'" + name + "' must be an ISO-8601 UTC time such as 2026-11-21T10:00:00Z, was '"
+          + clip(raw) + "'");
+    }
+  }
+
+  private static Point point(HistoryPoint p) {
+    return new Point(p.time(), p.value(), p.quality().id());
+  }
+
+  private static Bucket bucket(HistoryBucket b) {
+    return new Bucket(b.start(), b.min(), b.max(), b.avg(), b.count());
+  }
+
+  private static String clip(String s) {
+    return QueryParams.clip(s);
+  }
+}
