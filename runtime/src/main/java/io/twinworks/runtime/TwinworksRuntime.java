@@ -9,6 +9,7 @@ import io.twinworks.runtime.broker.BrokerSettings;
 import io.twinworks.runtime.broker.EmbeddedBroker;
 import io.twinworks.runtime.config.RuntimeSettings;
 import io.twinworks.runtime.http.ApiRoutes;
+import io.twinworks.runtime.http.HistoryQueries;
 import io.twinworks.runtime.ingest.BatchProcessor;
 import io.twinworks.runtime.ingest.IngestionPipeline;
 import io.twinworks.runtime.ingest.ShardedTwinGateway;
@@ -101,13 +102,15 @@ public final class TwinworksRuntime {
     TopicRoutes routes = TopicRoutes.fromConfig(config);
     MqttSettings mqttSettings = MqttSettings.create(config.getConfig("twinworks.mqtt")).withUrl(settings.mqttUrl());
     MqttIngestSource mqtt = MqttIngestSource.create(mqttSettings, routes.subscriptions());
-    BatchProcessor processor = new BatchProcessor(routes, twins, directory, store.deadLetters(), metrics, clock);
+    BatchProcessor processor = new BatchProcessor(routes, twins, directory, store.deadLetters(), store.history(),
+        metrics, clock);
     IngestionPipeline ingestion = IngestionPipeline.start(system, mqtt.source(), processor, settings.ingest());
     metrics.gauge("twinworks_mqtt_connected", "1 while the MQTT subscription is live", () -> mqtt.isSubscribed() ? 1 : 0);
     system.scheduler().scheduleWithFixedDelay(settings.ingest().registryFlushInterval(),
         settings.ingest().registryFlushInterval(), directory::flush, system.executionContext());
 
-    ApiRoutes api = new ApiRoutes(store.registry(), twins, store.deadLetters(), metrics, clock,
+    ApiRoutes api = new ApiRoutes(store.registry(), twins, store.deadLetters(),
+        new HistoryQueries(store.history(), settings.history(), clock), metrics, clock,
         settings.maxPageSize(), settings.healthTimeout());
     ServerBinding binding = await(Http.get(system)
         .newServerAt(settings.http().host(), settings.http().port())
@@ -136,6 +139,14 @@ public final class TwinworksRuntime {
       store.close();
       return CompletableFuture.completedFuture(Done.getInstance());
     });
+    // The broker closes inside the coordinated shutdown, after ingestion drained and its client left:
+    // on SIGTERM the JVM halts once the actor system has terminated, so a close that only ran after
+    // termination was cut off (journal not closed, the last acks possibly not written). Idempotent;
+    // the termination hook stays for a system terminated without the coordinated shutdown.
+    broker.ifPresent(b -> shutdown.addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "broker-close",
+        () -> CompletableFuture.runAsync(b::close,
+                system.dispatchers().lookup(DispatcherSelector.fromConfig("twinworks.blocking-dispatcher")))
+            .thenApply(v -> Done.getInstance())));
     system.getWhenTerminated().thenRun(() -> broker.ifPresent(EmbeddedBroker::close));
   }
 
