@@ -74,7 +74,7 @@ public final class TwinworksRuntime {
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "twinworks", config);
     try {
       return assemble(config, settings, system, broker, progress);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       system.terminate();
       awaitQuietly(system.getWhenTerminated(), Duration.ofSeconds(20));
       broker.ifPresent(EmbeddedBroker::close);

@@ -42,7 +42,7 @@ final class RuntimeLauncher {
     } catch (InvalidConfigException e) {
       System.err.println("twinworks: configuration error: " + e.getMessage());
       return CONFIG_ERROR;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       System.err.println("twinworks: could not start: " + rootMessage(e));
       return START_ERROR;
     }

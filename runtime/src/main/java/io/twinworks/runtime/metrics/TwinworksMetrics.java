@@ -42,6 +42,13 @@ public final class TwinworksMetrics {
       .register(registry);
   public TwinworksMetrics() {
     JvmMetrics.builder().register(registry);
+    // Labelled series exist from the start (at 0), not only after their first event: a scrape right
+    // after start shows every series, and rate()/alerts on e.g. result="failed" have data.
+    persists.initLabelValues("ok");
+    persists.initLabelValues("failed");
+    readings.initLabelValues("accepted");
+    readings.initLabelValues("duplicate");
+    readings.initLabelValues("late");
   }
 
   public void messagesReceived(int count) {
