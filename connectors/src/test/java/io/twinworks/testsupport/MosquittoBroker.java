@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real Mosquitto broker as a child process on a free loopback port, anonymous, in-memory sessions. Start one
- * per test class; {@link #close()} stops exactly that process. Works as a try-with-resources resource.
+ * A real Mosquitto broker as a child process on a free loopback port, anonymous; sessions in memory, or
+ * on disk with {@link #startPersistent()} so they survive {@link #restart()}. Start one per test class;
+ * {@link #close()} stops exactly that process. Works as a try-with-resources resource.
  */
 public final class MosquittoBroker implements AutoCloseable {
 
@@ -24,20 +25,35 @@ public final class MosquittoBroker implements AutoCloseable {
 
   private final Path dir;
   private final int port;
+  private final boolean persistent;
   private Process process;
 
-  private MosquittoBroker(Path dir, int port) {
+  private MosquittoBroker(Path dir, int port, boolean persistent) {
     this.dir = dir;
     this.port = port;
+    this.persistent = persistent;
   }
 
-  /** Starts a broker; fails with a clear message when mosquitto is not installed. */
+  /** Starts a broker with sessions in memory; fails with a clear message when mosquitto is not installed. */
   public static MosquittoBroker start() {
+    return start(false);
+  }
+
+  /**
+   * Starts a broker that keeps sessions and queued QoS 1 messages on disk: Mosquitto writes them when
+   * it stops on SIGTERM, so a {@link #restart()} loses nothing it acknowledged.
+   */
+  public static MosquittoBroker startPersistent() {
+    return start(true);
+  }
+
+  private static MosquittoBroker start(boolean persistent) {
     String executable = executable();
     IllegalStateException last = null;
     for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
       try {
-        MosquittoBroker broker = new MosquittoBroker(Files.createTempDirectory("mosquitto-test"), FreePorts.find());
+        MosquittoBroker broker =
+            new MosquittoBroker(Files.createTempDirectory("mosquitto-test"), FreePorts.find(), persistent);
         try {
           broker.launch(executable);
           return broker;
@@ -62,9 +78,19 @@ public final class MosquittoBroker implements AutoCloseable {
     return port;
   }
 
-  /** Stops the broker and starts it again on the same port (sessions are lost: persistence is off). */
+  /** Stops the broker and starts it again on the same port (sessions survive only when persistent). */
   public void restart() {
+    stop();
+    startAgain();
+  }
+
+  /** Stops the broker process (SIGTERM), keeping its port and data for {@link #startAgain()}. */
+  public void stop() {
     stopProcess();
+  }
+
+  /** Starts the broker again on the same port after {@link #stop()}. */
+  public void startAgain() {
     launch(executable());
   }
 
@@ -85,7 +111,7 @@ public final class MosquittoBroker implements AutoCloseable {
       Files.writeString(conf, String.join("\n",
           "listener " + port + " 127.0.0.1",
           "allow_anonymous true",
-          "persistence false",
+          persistent ? "persistence true\npersistence_location " + dir + "/\nautosave_interval 60" : "persistence false",
           "log_dest stdout",
           "log_type error",
           "log_type warning",
