@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 import org.apache.pekko.actor.ActorSystem;
 
 /**
- * Pekko Management readiness check: ready once the HTTP API is bound and the MQTT subscription is
- * live. Management instantiates it by class name, so the runtime registers its condition per system.
+ * Pekko Management readiness check: ready once the HTTP API is bound, the MQTT subscription is live
+ * and the last batch reached the store. Management instantiates it by class name, so the runtime registers its condition per system.
  */
 public final class IngestReadiness implements Supplier<CompletionStage<Boolean>> {
 

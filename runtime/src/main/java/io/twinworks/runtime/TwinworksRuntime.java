@@ -119,7 +119,7 @@ public final class TwinworksRuntime {
 
     awaitSubscription(mqtt, settings, progress);
     await(PekkoManagement.get(system).start(), "starting management on port " + settings.management().port());
-    IngestReadiness.register(system, mqtt::isSubscribed);
+    IngestReadiness.register(system, () -> mqtt.isSubscribed() && ingestion.isHealthy());
 
     registerShutdown(system, binding, ingestion, directory, store, broker);
     return new TwinworksRuntime(settings, system, metrics, binding);

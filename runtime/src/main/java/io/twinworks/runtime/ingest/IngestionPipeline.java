@@ -49,29 +49,32 @@ public final class IngestionPipeline {
   static final Duration ACK_FLUSH_GRACE = Duration.ofMillis(500);
 
   private final Valve valve;
+  private final IngestHealth health;
   private final CompletionStage<Done> done;
 
-  private IngestionPipeline(Valve valve, CompletionStage<Done> done) {
+  private IngestionPipeline(Valve valve, IngestHealth health, CompletionStage<Done> done) {
     this.valve = valve;
+    this.health = health;
     this.done = done;
   }
 
   public static IngestionPipeline start(ActorSystem<?> system, Source<MqttMessageWithAck, NotUsed> messages,
       BatchProcessor processor, IngestSettings settings) {
     Valve valve = new Valve();
+    IngestHealth health = new IngestHealth();
     RestartSettings restart = RestartSettings.create(Duration.ofMillis(500), Duration.ofSeconds(10), 0.2);
     Pair<NotUsed, CompletionStage<Done>> running = RestartSource
         .onFailuresWithBackoff(restart, () -> messages
             .via(valve.flow())
             .groupedWithin(settings.maxBatch(), settings.batchWindow())
-            .mapAsync(settings.parallelism(), processor::process)
+            .mapAsync(settings.parallelism(), batch -> health.track(processor.process(batch)))
             .watchTermination((mat, terminated) -> {
               terminated.whenComplete(IngestionPipeline::logFailure);
               return mat;
             }))
         .toMat(Sink.ignore(), Keep.both())
         .run(system);
-    return new IngestionPipeline(valve, running.second());
+    return new IngestionPipeline(valve, health, running.second());
   }
 
   private static void logFailure(Done done, Throwable failure) {
@@ -97,6 +100,11 @@ public final class IngestionPipeline {
           return d;
         })
         .thenCombine(done, (grace, finished) -> finished);
+  }
+
+  /** False from a failed batch until the next one succeeds. */
+  public boolean isHealthy() {
+    return health.isHealthy();
   }
 
   public CompletionStage<Done> whenDone() {
