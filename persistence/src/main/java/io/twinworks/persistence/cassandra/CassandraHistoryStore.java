@@ -1,0 +1,399 @@
+package io.twinworks.persistence.cassandra;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.Statement;
+import com.datastax.oss.driver.api.core.uuid.Uuids;
+import io.twinworks.persistence.history.HistoryBucket;
+import io.twinworks.persistence.history.HistoryPoint;
+import io.twinworks.persistence.history.HistoryQuery;
+import io.twinworks.persistence.history.HistoryStore;
+import io.twinworks.persistence.history.Rollups;
+import io.twinworks.persistence.history.Rollups.Resolution;
+import io.twinworks.persistence.history.TimeCodec;
+import io.twinworks.twins.Quality;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.apache.pekko.Done;
+
+/**
+ * Telemetry history on Cassandra.
+ *
+ * <p><b>Raw points</b> go to {@code telemetry}, a partition per twin, signal and UTC day of source time, keyed by
+ * source time in microseconds: a redelivered point overwrites itself, so writes are idempotent. Points of one
+ * partition go as unlogged single-partition batches (one mutation on the replica), all requests through the
+ * store's {@link AsyncLimiter}.
+ *
+ * <p><b>Rollups</b> ({@code telemetry_minute}, {@code telemetry_hour}) are never merged incrementally (a
+ * redelivered batch would count twice); they are recomputed: after its points are written, a write leaves a
+ * <i>mark</i> per touched minute, with a fresh time-based id, in {@code rollup_dirty} (looked up by readers) and
+ * {@code rollup_queue} (worked off by {@link RollupJob}). The job recomputes each marked minute from raw points,
+ * then its hour from the minute rows, both overwriting, then deletes exactly the marks it read, so a mark written
+ * meanwhile survives and its minute is recomputed again. Readers take the rollup of clean minutes and hours and
+ * aggregate dirty minutes from raw points, so {@link #buckets} is exact right after {@link #write} completes,
+ * however far behind the job is.
+ */
+public final class CassandraHistoryStore implements HistoryStore {
+
+  static final long DAY_US = 86_400_000_000L;
+  /** Hour rollups are partitioned by periods of this many days (768 rows a partition). */
+  static final int HOUR_PERIOD_DAYS = 32;
+  static final int QUEUE_SHARDS = 8;
+  static final long SLOT_MILLIS = 60_000L;
+  private static final int MAX_BATCH = 100;
+
+  /** How raw points are sent. */
+  enum WriteMode {
+    /** One unlogged batch per partition (up to {@value #MAX_BATCH} rows). */
+    PARTITION_BATCHES,
+    /** One request per point. */
+    SINGLES
+  }
+
+  /** Min, max, sum and count of a set of points. */
+  record Aggregate(double min, double max, double sum, long count) {
+    Aggregate plus(Aggregate o) {
+      return new Aggregate(Math.min(min, o.min), Math.max(max, o.max), sum + o.sum, count + o.count);
+    }
+
+    static Aggregate of(double v) {
+      return new Aggregate(v, v, v, 1);
+    }
+  }
+
+  /** A minute of one series. */
+  record MinuteKey(String twinId, String signal, long minuteUs) {}
+
+  private final java.util.concurrent.atomic.AtomicLong markedSlot = new java.util.concurrent.atomic.AtomicLong();
+  private final Set<MinuteKey> markedThisSlot = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** A {@code telemetry} partition. */
+  private record Partition(String twinId, String signal, int day) {}
+
+  private final CqlSession session;
+  private final AsyncLimiter limiter;
+  private final Clock clock;
+  private final WriteMode mode;
+  private final PreparedStatement insertPoint;
+  private final PreparedStatement insertDirty;
+  private final PreparedStatement insertQueue;
+  private final PreparedStatement selectPoints;
+  private final PreparedStatement aggregateRaw;
+  private final PreparedStatement selectMinutes;
+  private final PreparedStatement selectHours;
+  private final PreparedStatement selectDirty;
+
+  CassandraHistoryStore(CqlSession session, String keyspace, AsyncLimiter limiter, Clock clock, WriteMode mode) {
+    this.session = session;
+    this.limiter = limiter;
+    this.clock = clock;
+    this.mode = mode;
+    String ks = keyspace + ".";
+    insertPoint = session.prepare("INSERT INTO " + ks + "telemetry (twin_id, signal, day, t_us, v, q) "
+        + "VALUES (?, ?, ?, ?, ?, ?)");
+    insertDirty = session.prepare("INSERT INTO " + ks + "rollup_dirty (twin_id, signal, day, minute_us, mark) "
+        + "VALUES (?, ?, ?, ?, ?)");
+    insertQueue = session.prepare("INSERT INTO " + ks + "rollup_queue (slot, shard, twin_id, signal, minute_us, "
+        + "mark) VALUES (?, ?, ?, ?, ?, ?)");
+    selectPoints = session.prepare("SELECT t_us, v, q FROM " + ks + "telemetry WHERE twin_id = ? AND signal = ? "
+        + "AND day = ? AND t_us >= ? AND t_us < ? LIMIT ?");
+    aggregateRaw = session.prepare("SELECT min(v), max(v), sum(v), count(*) FROM " + ks + "telemetry "
+        + "WHERE twin_id = ? AND signal = ? AND day = ? AND t_us >= ? AND t_us < ?");
+    selectMinutes = session.prepare("SELECT minute_us, vmin, vmax, vsum, n FROM " + ks + "telemetry_minute "
+        + "WHERE twin_id = ? AND signal = ? AND day = ? AND minute_us >= ? AND minute_us < ?");
+    selectHours = session.prepare("SELECT hour_us, vmin, vmax, vsum, n FROM " + ks + "telemetry_hour "
+        + "WHERE twin_id = ? AND signal = ? AND period = ? AND hour_us >= ? AND hour_us < ?");
+    selectDirty = session.prepare("SELECT minute_us FROM " + ks + "rollup_dirty "
+        + "WHERE twin_id = ? AND signal = ? AND day = ? AND minute_us >= ? AND minute_us < ?");
+  }
+
+  @Override
+  public CompletionStage<Done> write(List<HistoryPoint> points) {
+    if (points.isEmpty()) {
+      return CompletableFuture.completedFuture(Done.getInstance());
+    }
+    Map<Partition, List<BoundStatement>> byPartition = new LinkedHashMap<>();
+    Set<MinuteKey> minutes = new LinkedHashSet<>();
+    for (HistoryPoint p : points) {
+      long t = TimeCodec.micros(p.time());
+      String twin = p.twinId().value();
+      int day = day(t);
+      byPartition.computeIfAbsent(new Partition(twin, p.signal(), day), k -> new ArrayList<>())
+          .add(insertPoint.bind(twin, p.signal(), day, t, p.value(), (byte) p.quality().ordinal()));
+      minutes.add(new MinuteKey(twin, p.signal(), Rollups.floor(t, Rollups.MINUTE_US)));
+    }
+    List<Supplier<? extends CompletionStage<?>>> raw = new ArrayList<>();
+    for (List<BoundStatement> partition : byPartition.values()) {
+      if (mode == WriteMode.SINGLES) {
+        partition.forEach(s -> raw.add(() -> session.executeAsync(s)));
+        continue;
+      }
+      for (int i = 0; i < partition.size(); i += MAX_BATCH) {
+        List<BoundStatement> chunk = partition.subList(i, Math.min(partition.size(), i + MAX_BATCH));
+        Statement<?> statement = chunk.size() == 1 ? chunk.get(0)
+            : BatchStatement.newInstance(BatchType.UNLOGGED).addAll(chunk).setIdempotent(true);
+        raw.add(() -> session.executeAsync(statement));
+      }
+    }
+    // Marks only after every point is stored: a mark seen before its points could be folded in without them.
+    return Rows.describe(all(raw).thenCompose(done -> mark(minutes)), "writing " + points.size() + " history points");
+  }
+
+  /**
+   * Marks each touched minute once per queue slot and writer: the job works a slot off only after it has
+   * ended, so a minute marked earlier in the same slot is recomputed after these points are stored too.
+   * A minute counts as marked only once its mark is written, so a failed mark is written again on retry.
+   * Without this every batch left a mark, and the job read hundreds of thousands of tombstones.
+   */
+  private CompletionStage<Done> mark(Set<MinuteKey> minutes) {
+    long slot = Math.floorDiv(clock.millis(), SLOT_MILLIS);
+    if (markedSlot.getAndSet(slot) != slot) {
+      markedThisSlot.clear();
+    }
+    List<MinuteKey> unmarked = minutes.stream().filter(m -> !markedThisSlot.contains(m)).toList();
+    List<Supplier<? extends CompletionStage<?>>> marks = new ArrayList<>();
+    for (MinuteKey m : unmarked) {
+      UUID mark = Uuids.timeBased();
+      int day = day(m.minuteUs());
+      int shard = shard(m.twinId(), m.signal());
+      marks.add(() -> session.executeAsync(insertDirty.bind(m.twinId(), m.signal(), day, m.minuteUs(), mark)));
+      marks.add(() -> session.executeAsync(insertQueue.bind(slot, shard, m.twinId(), m.signal(), m.minuteUs(), mark)));
+    }
+    return all(marks).thenApply(done -> {
+      if (markedSlot.get() == slot) {
+        markedThisSlot.addAll(unmarked);
+      }
+      return done;
+    });
+  }
+
+  @Override
+  public CompletionStage<List<HistoryPoint>> points(HistoryQuery query) {
+    long from = TimeCodec.micros(query.from());
+    long to = TimeCodec.micros(query.to());
+    List<HistoryPoint> out = new ArrayList<>();
+    return Rows.describe(pointsFrom(query, day(from), day(to - 1), from, to, out).thenApply(v -> out),
+        "reading history of " + query.twinId());
+  }
+
+  @Override
+  public CompletionStage<List<HistoryBucket>> buckets(HistoryQuery query, Duration step) {
+    long stepUs = TimeCodec.micros(step);
+    if (stepUs <= 0) {
+      return CompletableFuture.failedFuture(new IllegalArgumentException("step must be positive, was " + step));
+    }
+    long from = Rollups.floor(TimeCodec.micros(query.from()), stepUs);
+    long to = TimeCodec.micros(query.to());
+    String twin = query.twinId().value();
+    String signal = query.signal();
+    Optional<Resolution> rollup = Resolution.servingStep(step);
+    CompletionStage<NavigableMap<Long, Aggregate>> units;
+    if (rollup.isEmpty()) {
+      units = rawBuckets(query, from, to, stepUs);
+    } else if (rollup.get() == Resolution.MINUTE) {
+      units = minutesWithDirty(twin, signal, from, to);
+    } else {
+      units = hoursWithDirty(twin, signal, from, to);
+    }
+    return Rows.describe(units.thenApply(u -> group(u, stepUs, query.limit())), "reading history buckets");
+  }
+
+  // ---- reading ----
+
+  private CompletionStage<Void> pointsFrom(HistoryQuery query, int day, int lastDay, long from, long to,
+      List<HistoryPoint> out) {
+    if (day > lastDay || out.size() >= query.limit()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    int wanted = query.limit() - out.size();
+    return Rows.all(session, selectPoints.bind(query.twinId().value(), query.signal(), day, from, to, wanted), wanted,
+            row -> new HistoryPoint(query.twinId(), query.signal(), TimeCodec.instant(row.getLong(0)),
+                row.getDouble(1), Quality.values()[row.getByte(2)]))
+        .thenCompose(rows -> {
+          out.addAll(rows);
+          return pointsFrom(query, day + 1, lastDay, from, to, out);
+        });
+  }
+
+  private CompletionStage<NavigableMap<Long, Aggregate>> rawBuckets(HistoryQuery query, long from, long to,
+      long stepUs) {
+    HistoryQuery all = new HistoryQuery(query.twinId(), query.signal(), TimeCodec.instant(from), query.to(),
+        Integer.MAX_VALUE);
+    return points(all).thenApply(points -> {
+      NavigableMap<Long, Aggregate> buckets = new TreeMap<>();
+      for (HistoryPoint p : points) {
+        buckets.merge(Rollups.floor(TimeCodec.micros(p.time()), stepUs), Aggregate.of(p.value()), Aggregate::plus);
+      }
+      return buckets;
+    });
+  }
+
+  /** Minute aggregates of [from, to): rollup rows, with dirty minutes aggregated from raw points instead. */
+  CompletionStage<NavigableMap<Long, Aggregate>> minutesWithDirty(String twin, String signal, long from, long to) {
+    long end = ceil(to, Rollups.MINUTE_US);
+    CompletionStage<NavigableMap<Long, Aggregate>> rollups = minuteRollups(twin, signal, from, end);
+    CompletionStage<NavigableSet<Long>> dirty = dirtyMinutes(twin, signal, from, end);
+    return rollups.thenCombine(dirty, (minutes, marked) -> replaceFromRaw(twin, signal, minutes, marked))
+        .thenCompose(stage -> stage);
+  }
+
+  private CompletionStage<NavigableMap<Long, Aggregate>> hoursWithDirty(String twin, String signal, long from,
+      long to) {
+    long end = ceil(to, Rollups.HOUR_US);
+    CompletionStage<NavigableMap<Long, Aggregate>> hours = hourRollups(twin, signal, from, end);
+    CompletionStage<NavigableSet<Long>> dirty = dirtyMinutes(twin, signal, from, end);
+    return hours.thenCombine(dirty, (rolled, marked) -> {
+      Set<Long> dirtyHours = new TreeSet<>();
+      marked.forEach(m -> dirtyHours.add(Rollups.floor(m, Rollups.HOUR_US)));
+      List<CompletableFuture<Void>> fixes = new ArrayList<>();
+      for (long hour : dirtyHours) {
+        Set<Long> inHour = new TreeSet<>(marked.subSet(hour, hour + Rollups.HOUR_US));
+        fixes.add(minuteRollups(twin, signal, hour, hour + Rollups.HOUR_US)
+            .thenCompose(minutes -> replaceFromRaw(twin, signal, minutes, inHour))
+            .thenAccept(minutes -> {
+              synchronized (rolled) {
+                rolled.remove(hour);
+                minutes.values().stream().reduce(Aggregate::plus).ifPresent(a -> rolled.put(hour, a));
+              }
+            }).toCompletableFuture());
+      }
+      return CompletableFuture.allOf(fixes.toArray(CompletableFuture[]::new)).thenApply(v -> rolled);
+    }).thenCompose(stage -> stage);
+  }
+
+  private CompletionStage<NavigableMap<Long, Aggregate>> replaceFromRaw(String twin, String signal,
+      NavigableMap<Long, Aggregate> minutes, Set<Long> dirty) {
+    List<CompletableFuture<Void>> fixes = new ArrayList<>();
+    for (long minute : dirty) {
+      fixes.add(rawAggregate(twin, signal, minute, minute + Rollups.MINUTE_US).thenAccept(a -> {
+        synchronized (minutes) {
+          if (a.isPresent()) {
+            minutes.put(minute, a.get());
+          } else {
+            minutes.remove(minute);
+          }
+        }
+      }).toCompletableFuture());
+    }
+    return CompletableFuture.allOf(fixes.toArray(CompletableFuture[]::new)).thenApply(v -> minutes);
+  }
+
+  /** Aggregate of the raw points in [from, to), which must lie in one day. */
+  CompletionStage<Optional<Aggregate>> rawAggregate(String twin, String signal, long from, long to) {
+    return limiter.submit(() -> session.executeAsync(aggregateRaw.bind(twin, signal, day(from), from, to)))
+        .thenApply(rs -> {
+          Row row = rs.one();
+          if (row == null || row.getLong(3) == 0) {
+            return Optional.empty();
+          }
+          return Optional.of(new Aggregate(row.getDouble(0), row.getDouble(1), row.getDouble(2), row.getLong(3)));
+        });
+  }
+
+  /** Minute rollup rows of [from, to). */
+  CompletionStage<NavigableMap<Long, Aggregate>> minuteRollups(String twin, String signal, long from, long to) {
+    List<CompletionStage<List<Map.Entry<Long, Aggregate>>>> days = new ArrayList<>();
+    for (int day = day(from); day <= day(to - 1); day++) {
+      int d = day;
+      days.add(limiter.submit(() -> Rows.all(session, selectMinutes.bind(twin, signal, d, from, to),
+          Integer.MAX_VALUE, CassandraHistoryStore::aggregateRow)));
+    }
+    return toMap(days);
+  }
+
+  private CompletionStage<NavigableMap<Long, Aggregate>> hourRollups(String twin, String signal, long from,
+      long to) {
+    List<CompletionStage<List<Map.Entry<Long, Aggregate>>>> periods = new ArrayList<>();
+    for (int period = period(from); period <= period(to - 1); period++) {
+      int p = period;
+      periods.add(limiter.submit(() -> Rows.all(session, selectHours.bind(twin, signal, p, from, to),
+          Integer.MAX_VALUE, CassandraHistoryStore::aggregateRow)));
+    }
+    return toMap(periods);
+  }
+
+  private CompletionStage<NavigableSet<Long>> dirtyMinutes(String twin, String signal, long from, long to) {
+    List<CompletableFuture<List<Long>>> days = new ArrayList<>();
+    for (int day = day(from); day <= day(to - 1); day++) {
+      int d = day;
+      days.add(limiter.submit(() -> Rows.all(session, selectDirty.bind(twin, signal, d, from, to),
+          Integer.MAX_VALUE, row -> row.getLong(0))).toCompletableFuture());
+    }
+    return CompletableFuture.allOf(days.toArray(CompletableFuture[]::new)).thenApply(v -> {
+      TreeSet<Long> minutes = new TreeSet<>();
+      days.forEach(d -> minutes.addAll(d.join()));
+      return minutes;
+    });
+  }
+
+  private static CompletionStage<NavigableMap<Long, Aggregate>> toMap(
+      List<CompletionStage<List<Map.Entry<Long, Aggregate>>>> parts) {
+    List<CompletableFuture<List<Map.Entry<Long, Aggregate>>>> futures =
+        parts.stream().map(CompletionStage::toCompletableFuture).toList();
+    return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).thenApply(v -> {
+      NavigableMap<Long, Aggregate> map = new TreeMap<>();
+      futures.forEach(f -> f.join().forEach(e -> map.put(e.getKey(), e.getValue())));
+      return map;
+    });
+  }
+
+  private static Map.Entry<Long, Aggregate> aggregateRow(Row row) {
+    return Map.entry(row.getLong(0), new Aggregate(row.getDouble(1), row.getDouble(2), row.getDouble(3),
+        row.getLong(4)));
+  }
+
+  private static List<HistoryBucket> group(NavigableMap<Long, Aggregate> units, long stepUs, int limit) {
+    NavigableMap<Long, Aggregate> buckets = new TreeMap<>();
+    units.forEach((t, a) -> buckets.merge(Rollups.floor(t, stepUs), a, Aggregate::plus));
+    List<HistoryBucket> out = new ArrayList<>();
+    for (Map.Entry<Long, Aggregate> e : buckets.entrySet()) {
+      if (out.size() >= limit) {
+        break;
+      }
+      Aggregate a = e.getValue();
+      out.add(new HistoryBucket(TimeCodec.instant(e.getKey()), a.min(), a.max(), a.sum() / a.count(), a.count()));
+    }
+    return out;
+  }
+
+  private CompletionStage<Done> all(List<Supplier<? extends CompletionStage<?>>> requests) {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    CompletionStage<Done> done = limiter.all((List) requests);
+    return done;
+  }
+
+  static int day(long micros) {
+    return (int) Math.floorDiv(micros, DAY_US);
+  }
+
+  static int period(long micros) {
+    return Math.floorDiv(day(micros), HOUR_PERIOD_DAYS);
+  }
+
+  static int shard(String twin, String signal) {
+    return Math.floorMod(31 * twin.hashCode() + signal.hashCode(), QUEUE_SHARDS);
+  }
+
+  private static long ceil(long micros, long step) {
+    return -Math.floorDiv(-micros, step) * step;
+  }
+}

@@ -1,0 +1,183 @@
+package io.twinworks.persistence.cassandra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.twinworks.persistence.history.HistoryBucket;
+import io.twinworks.persistence.history.HistoryPoint;
+import io.twinworks.persistence.history.HistoryQuery;
+import io.twinworks.persistence.history.HistoryStore;
+import io.twinworks.persistence.history.HistoryStoreContract;
+import io.twinworks.testsupport.CassandraFixture;
+import io.twinworks.twins.TwinId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The history contract on a real Cassandra, with the rollup job running on its timer meanwhile (so answers are
+ * checked while rollups are half done), plus the job's own results and a write throughput figure.
+ */
+class CassandraHistoryStoreIT extends HistoryStoreContract {
+
+  @RegisterExtension
+  static final CassandraFixture CASSANDRA = new CassandraFixture();
+  private static final String KEYSPACE = "history_it";
+  private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+  private static final AtomicInteger twins = new AtomicInteger();
+
+  private static final MovableClock clock = new MovableClock();
+  private static CassandraStore store;
+
+  @BeforeAll
+  static void open() {
+    store = CassandraStore.open(CassandraTestConfig.config(CASSANDRA.node(), KEYSPACE,
+        "twinworks.cassandra.rollup-interval = 300ms"), clock, CassandraHistoryStore.WriteMode.PARTITION_BATCHES);
+  }
+
+  @AfterAll
+  static void close() {
+    store.close();
+  }
+
+  @Override
+  protected HistoryStore store() {
+    return store.history();
+  }
+
+  @Override
+  protected TwinId newTwin() {
+    return TwinId.of("t", "twin" + twins.incrementAndGet());
+  }
+
+  @Test
+  void rollupJobMakesExactRollupsAndRewritesDoNotCountTwice() {
+    TwinId twin = newTwin();
+    List<HistoryPoint> batch = series(twin, "v", 7200, Duration.ofSeconds(1));
+    await(store().write(batch));
+    settle();
+    assertEquals(0, dirtyRows(twin), "the job deleted the marks it folded in");
+    assertEquals(120, rows("telemetry_minute", twin));
+    assertEquals(2, rows("telemetry_hour", twin));
+    HistoryQuery twoHours = new HistoryQuery(twin, "v", T0, T0.plusSeconds(7200), 1000);
+    List<HistoryBucket> hours = await(store().buckets(twoHours, Duration.ofHours(1)));
+    assertEquals(List.of(new HistoryBucket(T0, 0, 3599, 1799.5, 3600),
+        new HistoryBucket(T0.plusSeconds(3600), 3600, 7199, 5399.5, 3600)), hours);
+
+    await(store().write(batch.subList(100, 200)));
+    await(store().write(List.of(point(twin, "v", T0.plusSeconds(7199).plusMillis(500), 10_000))));
+    assertEquals(3601, await(store().buckets(twoHours, Duration.ofHours(1))).get(1).count(), "exact before the job");
+    settle();
+    assertEquals(0, dirtyRows(twin));
+    List<HistoryBucket> after = await(store().buckets(twoHours, Duration.ofHours(1)));
+    assertEquals(new HistoryBucket(T0, 0, 3599, 1799.5, 3600), after.get(0));
+    assertEquals(3601, after.get(1).count());
+    assertEquals(10_000, after.get(1).max());
+    List<HistoryBucket> minutes = await(store().buckets(twoHours, Duration.ofMinutes(1)));
+    assertEquals(120, minutes.size());
+    assertEquals(61, minutes.get(119).count());
+  }
+
+  @Test
+  void pointsSpanDayPartitionsInOrder() {
+    TwinId twin = newTwin();
+    Instant midnight = Instant.parse("2026-11-21T00:00:00Z");
+    await(store().write(series(twin, "v", 10, Duration.ofHours(1)).stream()
+        .map(p -> point(twin, "v", midnight.minusSeconds(5 * 3600).plus(Duration.between(T0, p.time())), p.value()))
+        .toList()));
+    List<HistoryPoint> points = await(store().points(
+        new HistoryQuery(twin, "v", midnight.minusSeconds(86_400), midnight.plusSeconds(86_400), 1000)));
+    assertEquals(10, points.size());
+    assertEquals(List.of(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0), points.stream().map(HistoryPoint::value).toList());
+    assertEquals(7, await(store().points(new HistoryQuery(twin, "v", midnight.minusSeconds(86_400),
+        midnight.plusSeconds(86_400), 7))).size());
+    List<HistoryBucket> days = await(store().buckets(
+        new HistoryQuery(twin, "v", midnight.minusSeconds(86_400), midnight.plusSeconds(86_400), 10), Duration.ofDays(1)));
+    assertEquals(List.of(5L, 5L), days.stream().map(HistoryBucket::count).toList());
+  }
+
+  /** Not a pass/fail check: prints points/s of both write modes on this machine. */
+  @Test
+  void measuresWriteThroughput() {
+    for (CassandraHistoryStore.WriteMode mode : List.of(CassandraHistoryStore.WriteMode.SINGLES,
+        CassandraHistoryStore.WriteMode.PARTITION_BATCHES, CassandraHistoryStore.WriteMode.SINGLES,
+        CassandraHistoryStore.WriteMode.PARTITION_BATCHES)) {
+      CassandraHistoryStore history = new CassandraHistoryStore(store.session(), KEYSPACE, new AsyncLimiter(256),
+          Clock.systemUTC(), mode);
+      int twinsCount = 50;
+      int perTwin = 1000;
+      int perBatch = 100;
+      List<TwinId> ids = new ArrayList<>();
+      for (int i = 0; i < twinsCount; i++) {
+        ids.add(newTwin());
+      }
+      long start = System.nanoTime();
+      for (int offset = 0; offset < perTwin; offset += perBatch) {
+        List<CompletableFuture<?>> writes = new ArrayList<>();
+        for (TwinId id : ids) {
+          List<HistoryPoint> batch = new ArrayList<>();
+          for (int i = offset; i < offset + perBatch; i++) {
+            batch.add(point(id, "v", T0.plusMillis(100L * i), i));
+          }
+          writes.add(history.write(batch).toCompletableFuture());
+        }
+        writes.forEach(CompletableFuture::join);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      int total = twinsCount * perTwin;
+      System.out.printf("history write %s: %d points in %.2f s = %.0f points/s%n", mode, total, seconds,
+          total / seconds);
+      assertEquals(perTwin, await(history.points(new HistoryQuery(ids.get(0), "v", T0, T0.plusSeconds(3600), 5000)))
+          .size());
+    }
+  }
+
+  private static void settle() {
+    // Marks land in the slot of their arrival minute, which the job reads once it has ended.
+    clock.advance(Duration.ofMillis(CassandraHistoryStore.SLOT_MILLIS));
+    store.rollups().runOnce();
+  }
+
+  /** The system clock, moved forward on demand so a test need not wait for a queue slot to end. */
+  private static final class MovableClock extends Clock {
+    private final java.util.concurrent.atomic.AtomicLong offsetMillis = new java.util.concurrent.atomic.AtomicLong();
+
+    void advance(Duration by) {
+      offsetMillis.addAndGet(by.toMillis());
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.now().plusMillis(offsetMillis.get());
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  private static long dirtyRows(TwinId twin) {
+    return store.session().execute("SELECT COUNT(*) FROM " + KEYSPACE + ".rollup_dirty WHERE twin_id = ? "
+        + "AND signal = 'v' AND day = ?", twin.value(), (int) (T0.getEpochSecond() / 86_400)).one().getLong(0);
+  }
+
+  private static long rows(String table, TwinId twin) {
+    return store.session().execute("SELECT COUNT(*) FROM " + KEYSPACE + "." + table + " WHERE twin_id = ? "
+        + "AND signal = 'v' AND " + (table.equals("telemetry_hour") ? "period = ?" : "day = ?"), twin.value(),
+        table.equals("telemetry_hour") ? (int) (T0.getEpochSecond() / 86_400 / 32)
+            : (int) (T0.getEpochSecond() / 86_400)).one().getLong(0);
+  }
+}
