@@ -111,6 +111,10 @@ public final class MosquittoBroker implements AutoCloseable {
       Files.writeString(conf, String.join("\n",
           "listener " + port + " 127.0.0.1",
           "allow_anonymous true",
+          // Twinworks acknowledges after persisting whole batches: let it hold more than 20 unacked
+          // messages, and never drop what is queued for its session while it is away.
+          "max_inflight_messages 1000",
+          "max_queued_messages 1000000",
           persistent ? "persistence true\npersistence_location " + dir + "/\nautosave_interval 60" : "persistence false",
           "log_dest stdout",
           "log_type error",

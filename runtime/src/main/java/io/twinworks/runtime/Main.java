@@ -3,6 +3,7 @@ package io.twinworks.runtime;
 import io.twinworks.runtime.cli.CassandraCommand;
 import io.twinworks.runtime.cli.DemoCommand;
 import io.twinworks.runtime.cli.RunCommand;
+import io.twinworks.runtime.cli.SchemaCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Twinworks 0.1.0",
     description = "Digital-twin runtime for factories and battery plants.",
-    subcommands = {RunCommand.class, DemoCommand.class, CassandraCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, DemoCommand.class, CassandraCommand.class, SchemaCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

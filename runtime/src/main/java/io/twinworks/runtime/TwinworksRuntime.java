@@ -4,7 +4,9 @@ import com.typesafe.config.Config;
 import io.twinworks.connectors.mqtt.MqttIngestSource;
 import io.twinworks.connectors.mqtt.MqttSettings;
 import io.twinworks.connectors.route.TopicRoutes;
-import io.twinworks.persistence.EmbeddedStore;
+import io.twinworks.persistence.TwinworksStore;
+import io.twinworks.persistence.TwinworksStores;
+import io.twinworks.persistence.cassandra.StoreProfile;
 import io.twinworks.runtime.broker.BrokerSettings;
 import io.twinworks.runtime.broker.EmbeddedBroker;
 import io.twinworks.runtime.config.RuntimeSettings;
@@ -87,10 +89,10 @@ public final class TwinworksRuntime {
     Cluster cluster = Cluster.get(system);
     cluster.manager().tell(Join.create(cluster.selfMember().address()));
 
-    progress.step("opening the store under " + settings.dataDir());
+    progress.step("opening the " + StoreProfile.from(config).id() + " store");
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("twinworks.blocking-dispatcher"));
-    EmbeddedStore store = EmbeddedStore.open(config, blocking);
-    // EmbeddedStore.open creates the journal, snapshot and Twinworks tables.
+    TwinworksStore store = TwinworksStores.open(config, blocking);
+    // Opening creates (embedded, or Cassandra with auto-create-schema) or checks the schema.
 
     Twins.init(system, TwinSettings.create(config));
     TwinworksMetrics metrics = new TwinworksMetrics();
@@ -126,7 +128,7 @@ public final class TwinworksRuntime {
   }
 
   private static void registerShutdown(ActorSystem<Void> system, ServerBinding binding, IngestionPipeline ingestion,
-      TwinDirectory directory, EmbeddedStore store, Optional<EmbeddedBroker> broker) {
+      TwinDirectory directory, TwinworksStore store, Optional<EmbeddedBroker> broker) {
     CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
     shutdown.addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "readiness-off", () -> {
       IngestReadiness.unregister(system);

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import io.twinworks.persistence.cassandra.StoreProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,12 +25,22 @@ public final class ConfigLoader {
     Config absoluteDataDir = ConfigFactory.parseMap(
         Map.of("twinworks.data-dir", Path.of(dataDir).toAbsolutePath().normalize().toString()));
     try {
-      return ConfigFactory.systemProperties()
+      Config resolved = ConfigFactory.systemProperties()
           .withFallback(absoluteDataDir)
           .withFallback(unresolved)
           .resolve();
+      return storePlugins(resolved).withFallback(resolved);
     } catch (ConfigException e) {
       throw new InvalidConfigException(e.origin() == null ? "config" : e.origin().description(), e.getMessage());
+    }
+  }
+
+  /** The journal and snapshot plugins of the configured store profile. */
+  private static Config storePlugins(Config config) {
+    try {
+      return StoreProfile.from(config).pluginConfig();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigException(StoreProfile.KEY, e.getMessage());
     }
   }
 
