@@ -52,8 +52,8 @@ public final class MosquittoBroker implements AutoCloseable {
     IllegalStateException last = null;
     for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
       try {
-        MosquittoBroker broker =
-            new MosquittoBroker(Files.createTempDirectory("mosquitto-test"), FreePorts.find(), persistent);
+        MosquittoBroker broker = new MosquittoBroker(writableByAll(Files.createTempDirectory("mosquitto-test")),
+            FreePorts.find(), persistent);
         try {
           broker.launch(executable);
           return broker;
@@ -163,6 +163,15 @@ public final class MosquittoBroker implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     process = null;
+  }
+
+  /**
+   * Mosquitto started as root drops to the user "mosquitto", which must still write its persistence
+   * file here; without it a restart silently loses every session and queued message.
+   */
+  private static Path writableByAll(Path dir) throws IOException {
+    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    return dir;
   }
 
   private static String executable() {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.stream.connectors.mqtt.javadsl.MqttMessageWithAck;
@@ -32,6 +33,7 @@ import org.apache.pekko.stream.connectors.mqtt.javadsl.MqttMessageWithAck;
 public final class BatchProcessor {
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BatchProcessor.class);
+  private static final java.time.Duration ACK_TIMEOUT = java.time.Duration.ofSeconds(5);
 
   private final TopicRoutes routes;
   private final TwinGateway twins;
@@ -123,11 +125,16 @@ public final class BatchProcessor {
 
   /**
    * Acknowledges every message of the batch. An ack can fail when the connection was replaced since
-   * the message arrived; the broker then delivers it again and the twin drops it as a duplicate.
+   * the message arrived; the broker then delivers it again and the twin drops it as a duplicate. An
+   * ack for a connection whose stage has already stopped never completes at all, hence the timeout:
+   * without it such a batch held its slot forever and ingestion stopped after a broker restart.
    */
   private static CompletionStage<Done> acknowledge(List<MqttMessageWithAck> batch) {
     CompletableFuture<?>[] acks = batch.stream()
-        .map(message -> message.ack().toCompletableFuture().exceptionally(BatchProcessor::ackFailed))
+        .map(message -> new CompletableFuture<Done>()
+            .completeOnTimeout(Done.getInstance(), ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+            .applyToEither(message.ack().toCompletableFuture(), done -> done)
+            .exceptionally(BatchProcessor::ackFailed))
         .toArray(CompletableFuture[]::new);
     return CompletableFuture.allOf(acks).thenApply(done -> Done.getInstance());
   }
