@@ -6,12 +6,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
-import org.apache.pekko.japi.Pair;
-import org.apache.pekko.stream.connectors.mqtt.MqttConnectionSettings;
-import org.apache.pekko.stream.connectors.mqtt.MqttQoS;
-import org.apache.pekko.stream.connectors.mqtt.MqttSubscriptions;
 import org.apache.pekko.stream.connectors.mqtt.javadsl.MqttMessageWithAck;
-import org.apache.pekko.stream.connectors.mqtt.javadsl.MqttSource;
 import org.apache.pekko.stream.javadsl.RestartSource;
 import org.apache.pekko.stream.javadsl.Source;
 
@@ -19,18 +14,18 @@ import org.apache.pekko.stream.javadsl.Source;
  * At-least-once MQTT messages from a persistent QoS 1 session, reconnecting with backoff. A message is
  * redelivered by the broker until its {@link MqttMessageWithAck#ack()} has run, also across restarts of the
  * stream or the process (same client id). Acks of messages received before a reconnect fail; the broker
- * redelivers those messages.
+ * redelivers those messages. Each connection is a {@link ManualAckMqttSource}.
  */
 public final class MqttIngestSource {
 
   private final MqttSettings settings;
-  private final MqttSubscriptions subscriptions;
+  private final List<String> filters;
   private final AtomicBoolean subscribed = new AtomicBoolean();
   private final CompletableFuture<Done> firstSubscription = new CompletableFuture<>();
 
-  private MqttIngestSource(MqttSettings settings, MqttSubscriptions subscriptions) {
+  private MqttIngestSource(MqttSettings settings, List<String> filters) {
     this.settings = settings;
-    this.subscriptions = subscriptions;
+    this.filters = List.copyOf(filters);
   }
 
   /** @param topicFilters MQTT filters to subscribe to with QoS 1, e.g. {@code TopicRoutes.subscriptions()} */
@@ -38,11 +33,8 @@ public final class MqttIngestSource {
     if (topicFilters.isEmpty()) {
       throw new IllegalArgumentException("no topic filters to subscribe to");
     }
-    settings.connectionSettings(); // fail now, not on first connect, when the URL is missing
-    List<Pair<String, MqttQoS>> filters = topicFilters.stream()
-        .map(filter -> Pair.create(filter, MqttQoS.atLeastOnce()))
-        .toList();
-    return new MqttIngestSource(settings, MqttSubscriptions.create(filters));
+    settings.requireUrl(); // fail now, not on first connect
+    return new MqttIngestSource(settings, topicFilters);
   }
 
   /**
@@ -64,8 +56,7 @@ public final class MqttIngestSource {
   }
 
   private Source<MqttMessageWithAck, NotUsed> connectOnce() {
-    MqttConnectionSettings connection = settings.connectionSettings();
-    return MqttSource.atLeastOnce(connection, subscriptions, settings.bufferSize())
+    return Source.fromGraph(new ManualAckMqttSource(settings, filters))
         .mapMaterializedValue(this::watchSubscription)
         .watchTermination(this::watchEnd);
   }

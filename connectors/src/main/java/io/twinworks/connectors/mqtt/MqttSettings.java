@@ -7,12 +7,8 @@ import com.typesafe.config.Config;
 import io.twinworks.connectors.MqttConfig;
 import java.time.Duration;
 import java.util.Objects;
-import javax.net.SocketFactory;
-import javax.net.ssl.SSLSocketFactory;
 import org.apache.pekko.stream.RestartSettings;
-import org.apache.pekko.stream.connectors.mqtt.MqttConnectionSettings;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import scala.Option;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 
 /**
  * The broker connection of MQTT ingestion, read from {@code twinworks.mqtt}.
@@ -95,22 +91,33 @@ public record MqttSettings(
   }
 
   /**
-   * Pekko Connectors settings: persistent session (clean session off) under the stable client id, Paho's own
-   * reconnect off (the restart source reconnects), TCP_NODELAY for {@code tcp://} URLs.
+   * Paho options of the ingest connection: persistent session (clean session off) under the stable
+   * client id, Paho's own reconnect off (the restart source reconnects), TCP_NODELAY for {@code tcp://}
+   * URLs (Paho's default socket has Nagle on).
    *
    * @throws IllegalStateException when no URL is set
    */
-  public MqttConnectionSettings connectionSettings() {
+  public MqttConnectOptions connectOptions() {
+    requireUrl();
+    MqttConnectOptions options = new MqttConnectOptions();
+    options.setCleanSession(false);
+    options.setAutomaticReconnect(false);
+    options.setConnectionTimeout(10);
+    if (!username.isEmpty()) {
+      options.setUserName(username);
+      options.setPassword(password.toCharArray());
+    }
+    if (url.startsWith("tcp://")) {
+      options.setSocketFactory(new NoDelaySocketFactory());
+    }
+    return options;
+  }
+
+  /** @throws IllegalStateException when no URL is set */
+  public void requireUrl() {
     if (url.isBlank()) {
       throw new IllegalStateException(MqttConfig.PATH + ".url is empty: set it, or pass the broker's URL with withUrl");
     }
-    MqttConnectionSettings settings = MqttConnectionSettings.create(url, clientId, new MemoryPersistence())
-        .withCleanSession(false)
-        .withAutomaticReconnect(false);
-    if (!username.isEmpty()) {
-      settings = settings.withAuth(username, password);
-    }
-    return url.startsWith("tcp://") ? withPlainSocketFactory(settings, new NoDelaySocketFactory()) : settings;
   }
 
   @Override
@@ -119,20 +126,6 @@ public record MqttSettings(
         + (password.isEmpty() ? "" : "***") + ", bufferSize=" + bufferSize + ", minBackoff=" + minBackoff
         + ", maxBackoff=" + maxBackoff + ", randomFactor=" + randomFactor + ", maxRestarts=" + maxRestarts
         + ", maxRestartsWithin=" + maxRestartsWithin + "]";
-  }
-
-  /**
-   * Pekko Connectors types its socket factory as {@link SSLSocketFactory}, but Paho refuses an SSL factory for
-   * {@code tcp://} URLs. The connector only ever passes the value on to Paho's
-   * {@code setSocketFactory(SocketFactory)}, so a plain factory in the (erased) option works.
-   */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  static MqttConnectionSettings withPlainSocketFactory(MqttConnectionSettings s, SocketFactory factory) {
-    Option<SSLSocketFactory> plain = (Option) Option.apply(factory);
-    return new MqttConnectionSettings(s.broker(), s.clientId(), s.persistence(), s.auth(), plain, s.cleanSession(),
-        s.will(), s.automaticReconnect(), s.keepAliveInterval(), s.connectionTimeout(), s.disconnectQuiesceTimeout(),
-        s.disconnectTimeout(), s.maxInFlight(), s.mqttVersion(), s.serverUris(), s.sslHostnameVerifier(),
-        s.sslProperties(), s.offlinePersistenceSettings());
   }
 
   private static Duration positive(Config mqtt, String key) {

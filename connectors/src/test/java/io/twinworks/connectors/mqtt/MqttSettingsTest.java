@@ -10,7 +10,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import java.net.Socket;
 import java.time.Duration;
-import org.apache.pekko.stream.connectors.mqtt.MqttConnectionSettings;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.junit.jupiter.api.Test;
 
 class MqttSettingsTest {
@@ -29,25 +29,27 @@ class MqttSettingsTest {
   @Test
   void urlIsRequiredOnlyToConnect() {
     MqttSettings s = MqttSettings.create(ConfigFactory.empty());
-    assertTrue(assertThrows(IllegalStateException.class, s::connectionSettings).getMessage()
+    assertTrue(assertThrows(IllegalStateException.class, s::connectOptions).getMessage()
         .startsWith("twinworks.mqtt.url is empty"));
-    assertEquals("tcp://127.0.0.1:1883", s.withUrl("tcp://127.0.0.1:1883").connectionSettings().broker());
+    assertEquals("tcp://127.0.0.1:1883", s.withUrl("tcp://127.0.0.1:1883").url());
+    assertFalse(s.withUrl("tcp://127.0.0.1:1883").connectOptions().isCleanSession());
   }
 
   @Test
   void connectionUsesPersistentSessionWithoutPahoReconnect() {
-    MqttConnectionSettings c = settings("twinworks.mqtt { url = \"tcp://h:1\", username = u, password = p }")
-        .connectionSettings();
-    assertFalse(c.cleanSession());
-    assertFalse(c.automaticReconnect());
-    assertEquals("twinworks-ingest", c.clientId());
-    assertEquals("u", c.auth().get()._1());
-    assertInstanceOf(NoDelaySocketFactory.class, c.socketFactory().get());
+    MqttSettings s = settings("twinworks.mqtt { url = \"tcp://h:1\", username = u, password = p }");
+    MqttConnectOptions c = s.connectOptions();
+    assertFalse(c.isCleanSession());
+    assertFalse(c.isAutomaticReconnect());
+    assertEquals("twinworks-ingest", s.clientId());
+    assertEquals("u", c.getUserName());
+    assertEquals("p", new String(c.getPassword()));
+    assertInstanceOf(NoDelaySocketFactory.class, c.getSocketFactory());
   }
 
   @Test
   void sslUrlKeepsPahosSslSockets() {
-    assertTrue(settings("twinworks.mqtt.url = \"ssl://h:8883\"").connectionSettings().socketFactory().isEmpty());
+    assertEquals(null, settings("twinworks.mqtt.url = \"ssl://h:8883\"").connectOptions().getSocketFactory());
   }
 
   @Test

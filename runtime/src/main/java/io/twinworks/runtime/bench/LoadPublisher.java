@@ -1,4 +1,4 @@
-package io.twinworks.runtime.it;
+package io.twinworks.runtime.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,54 +16,63 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
- * Publishes {@code twins × readingsEach} sensor readings at QoS 1 with a bounded window in flight, and
- * keeps going through broker restarts: a message whose PUBACK did not come is published again after
- * reconnecting, so in the end every reading was acknowledged by the broker at least once.
- * Reading {@code r} of twin {@code i} is {@code level = i * 100000 + r} at {@code start + r × 10 ms}.
+ * Publishes {@code twins × readingsEach} sensor readings (flat sensor JSON) with a bounded window in
+ * flight, and keeps going through broker restarts: a message whose PUBACK did not come is published
+ * again after reconnecting, so in the end every reading was acknowledged by the broker at least once.
+ * Reading {@code r} of twin {@code i} is {@code level = i * 100000 + r} at {@code start + r × 10 ms},
+ * on {@code <topicPrefix>/LOAD-i/data} ({@code sensors} is the default route of sensor twins).
  */
-final class LoadPublisher {
+public final class LoadPublisher {
 
-  static final String SIGNAL = "level";
+  public static final String SIGNAL = "level";
 
   private final String url;
+  private final String topicPrefix;
+  private final int qos;
   private final int twins;
   private final int readingsEach;
   private final Instant start;
   private final AtomicLong acknowledged = new AtomicLong();
 
-  LoadPublisher(String url, int twins, int readingsEach, Instant start) {
+  public LoadPublisher(String url, int twins, int readingsEach, Instant start) {
+    this(url, "sensors", 1, twins, readingsEach, start);
+  }
+
+  public LoadPublisher(String url, String topicPrefix, int qos, int twins, int readingsEach, Instant start) {
     this.url = url;
+    this.topicPrefix = topicPrefix;
+    this.qos = qos;
     this.twins = twins;
     this.readingsEach = readingsEach;
     this.start = start;
   }
 
-  static String twinId(int twin) {
+  public static String twinId(int twin) {
     return "default:LOAD-" + twin;
   }
 
-  static double value(int twin, int reading) {
+  public static double value(int twin, int reading) {
     return twin * 100_000.0 + reading;
   }
 
-  Instant time(int reading) {
+  public Instant time(int reading) {
     return start.plusMillis(reading * 10L);
   }
 
-  Instant end() {
+  public Instant end() {
     return time(readingsEach);
   }
 
-  int total() {
+  public int total() {
     return twins * readingsEach;
   }
 
-  long acknowledged() {
+  public long acknowledged() {
     return acknowledged.get();
   }
 
   /** Publishes everything; returns when every message was acknowledged or throws after {@code timeout}. */
-  void publishAll(int window, Duration timeout) throws Exception {
+  public void publishAll(int window, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     Deque<Integer> todo = new ArrayDeque<>();
     for (int n = 0; n < total(); n++) {
@@ -91,7 +100,7 @@ final class LoadPublisher {
           }
         }
         sweep(inFlight, todo);
-        RuntimeProcess.pause(2);
+        pause(2);
       }
     } finally {
       if (client != null) {
@@ -132,14 +141,14 @@ final class LoadPublisher {
       client.connect(options).waitForCompletion(10_000);
       return client;
     } catch (MqttException e) {
-      RuntimeProcess.pause(500);
+      pause(500);
       close(client);
       return null;
     }
   }
 
   private String topic(int n) {
-    return "sensors/LOAD-" + (n % twins) + "/data";
+    return topicPrefix + "/LOAD-" + (n % twins) + "/data";
   }
 
   private MqttMessage message(int n) {
@@ -148,8 +157,17 @@ final class LoadPublisher {
     String json = "{\"sensor_id\":\"LOAD-" + twin + "\",\"" + SIGNAL + "\":" + value(twin, reading)
         + ",\"timestamp\":\"" + time(reading) + "\"}";
     MqttMessage message = new MqttMessage(json.getBytes(StandardCharsets.UTF_8));
-    message.setQos(1);
+    message.setQos(qos);
     return message;
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while publishing", e);
+    }
   }
 
   private static void close(MqttAsyncClient client) {

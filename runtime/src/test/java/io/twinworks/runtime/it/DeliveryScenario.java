@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twinworks.persistence.cassandra.launcher.CassandraNode;
+import io.twinworks.runtime.bench.LoadPublisher;
 import io.twinworks.testsupport.MosquittoBroker;
 import java.nio.file.Path;
 import java.time.Duration;
