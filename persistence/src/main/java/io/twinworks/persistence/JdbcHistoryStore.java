@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.apache.pekko.Done;
 
@@ -50,9 +51,14 @@ public final class JdbcHistoryStore implements HistoryStore {
       + "GROUP BY b ORDER BY b";
 
   private final Jdbc jdbc;
+  private final Executor blocking;
+  // One history write at a time: concurrent batches updating the same rollup rows in different orders
+  // deadlocked on H2's row locks ("Timeout trying to lock table"). H2 writes one file anyway.
+  private final ReentrantLock writeLock = new ReentrantLock();
 
   public JdbcHistoryStore(DataSource dataSource, Executor blocking) {
     this.jdbc = new Jdbc(dataSource, blocking);
+    this.blocking = blocking;
   }
 
   @Override
@@ -60,11 +66,17 @@ public final class JdbcHistoryStore implements HistoryStore {
     if (points.isEmpty()) {
       return CompletableFuture.completedFuture(Done.getInstance());
     }
-    return jdbc.async("writing history", connection -> {
-      List<HistoryPoint> fresh = insertNew(connection, points);
-      mergeRollups(connection, fresh);
-      return Done.getInstance();
-    });
+    return CompletableFuture.supplyAsync(() -> {
+      writeLock.lock();
+      try {
+        return jdbc.transact("writing history", connection -> {
+          mergeRollups(connection, insertNew(connection, points));
+          return Done.getInstance();
+        });
+      } finally {
+        writeLock.unlock();
+      }
+    }, blocking);
   }
 
   private static List<HistoryPoint> insertNew(Connection connection, List<HistoryPoint> points) throws SQLException {
