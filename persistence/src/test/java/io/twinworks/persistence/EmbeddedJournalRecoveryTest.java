@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import io.twinworks.twins.CborSerializable;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,65 +14,12 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.persistence.typed.PersistenceId;
-import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
-import org.apache.pekko.persistence.typed.javadsl.EventHandler;
-import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
-import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Events persisted through the embedded profile survive a restart of the ActorSystem. */
 class EmbeddedJournalRecoveryTest {
-
-  /** A test-only event-sourced counter: every command appends its text. */
-  static final class Recorder extends EventSourcedBehavior<Recorder.Command, Recorder.Appended, Recorder.State> {
-
-    sealed interface Command extends CborSerializable {}
-
-    record Append(String text, ActorRef<List<String>> replyTo) implements Command {}
-
-    record Get(ActorRef<List<String>> replyTo) implements Command {}
-
-    record Appended(String text, Instant at) implements CborSerializable {}
-
-    record State(List<String> texts) implements CborSerializable {
-      State add(String text) {
-        List<String> next = new ArrayList<>(texts);
-        next.add(text);
-        return new State(List.copyOf(next));
-      }
-    }
-
-    Recorder(String id) {
-      super(PersistenceId.of("Recorder", id));
-    }
-
-    @Override
-    public State emptyState() {
-      return new State(List.of());
-    }
-
-    @Override
-    public CommandHandler<Command, Appended, State> commandHandler() {
-      return newCommandHandlerBuilder().forAnyState()
-          .onCommand(Append.class, (state, c) -> Effect().persist(new Appended(c.text(), Instant.now()))
-              .thenReply(c.replyTo(), State::texts))
-          .onCommand(Get.class, (state, c) -> Effect().reply(c.replyTo(), state.texts()))
-          .build();
-    }
-
-    @Override
-    public EventHandler<State, Appended> eventHandler() {
-      return newEventHandlerBuilder().forAnyState().onEvent(Appended.class, (state, e) -> state.add(e.text())).build();
-    }
-
-    @Override
-    public RetentionCriteria retentionCriteria() {
-      return RetentionCriteria.snapshotEvery(3, 2);
-    }
-  }
 
   @TempDir Path dir;
   private final ExecutorService blocking = Executors.newFixedThreadPool(2);

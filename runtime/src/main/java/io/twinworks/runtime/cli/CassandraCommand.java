@@ -34,24 +34,19 @@ public final class CassandraCommand implements Callable<Integer> {
     return 1;
   }
 
-  @Command(name = "start", mixinStandardHelpOptions = true,
-      description = "Start Cassandra (or find it running), wait until CQL answers, print the contact point.")
-  static final class Start implements Callable<Integer> {
+  /** A subcommand about the Cassandra of one folder; launcher errors become a message and exit code 1. */
+  abstract static class FolderCommand implements Callable<Integer> {
 
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR,
         description = "Its folder: conf, data, logs, pid (default ${DEFAULT-VALUE}).")
     Path dir;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "9042",
-        description = "CQL port on 127.0.0.1 (default ${DEFAULT-VALUE}); its other ports are free ones.")
-    int port;
+    abstract int run();
 
     @Override
     public Integer call() {
       try {
-        CassandraNode node = CassandraLauncher.start(LaunchSettings.of(dir, port), PROGRESS);
-        System.out.println(node.contactPoint());
-        return 0;
+        return run();
       } catch (CassandraLaunchException | IllegalArgumentException e) {
         System.err.println("twinworks: cassandra: " + e.getMessage());
         return 1;
@@ -59,47 +54,45 @@ public final class CassandraCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "stop", mixinStandardHelpOptions = true,
-      description = "Stop the Cassandra started from DIR (exactly that process).")
-  static final class Stop implements Callable<Integer> {
+  @Command(name = "start", mixinStandardHelpOptions = true,
+      description = "Start Cassandra (or find it running), wait until CQL answers, print the contact point.")
+  static final class Start extends FolderCommand {
 
-    @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR,
-        description = "Its folder (default ${DEFAULT-VALUE}).")
-    Path dir;
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "9042",
+        description = "CQL port on 127.0.0.1 (default ${DEFAULT-VALUE}); its other ports are free ones.")
+    int port;
 
     @Override
-    public Integer call() {
-      try {
-        CassandraLauncher.stop(dir, PROGRESS);
-        return 0;
-      } catch (CassandraLaunchException e) {
-        System.err.println("twinworks: cassandra: " + e.getMessage());
-        return 1;
-      }
+    int run() {
+      CassandraNode node = CassandraLauncher.start(LaunchSettings.of(dir, port), PROGRESS);
+      System.out.println(node.contactPoint());
+      return 0;
+    }
+  }
+
+  @Command(name = "stop", mixinStandardHelpOptions = true,
+      description = "Stop the Cassandra started from DIR (exactly that process).")
+  static final class Stop extends FolderCommand {
+
+    @Override
+    int run() {
+      CassandraLauncher.stop(dir, PROGRESS);
+      return 0;
     }
   }
 
   @Command(name = "status", mixinStandardHelpOptions = true,
       description = "Say whether the Cassandra of DIR runs, its pid and contact point; exit 0 when it answers CQL.")
-  static final class StatusCommand implements Callable<Integer> {
-
-    @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR,
-        description = "Its folder (default ${DEFAULT-VALUE}).")
-    Path dir;
+  static final class StatusCommand extends FolderCommand {
 
     @Override
-    public Integer call() {
-      try {
-        Status status = CassandraLauncher.status(dir);
-        System.out.println("twinworks: cassandra " + status.describe());
-        if (status.running()) {
-          System.out.println(status.contactPoint());
-        }
-        return status.running() && status.cqlAnswering() ? 0 : 1;
-      } catch (CassandraLaunchException e) {
-        System.err.println("twinworks: cassandra: " + e.getMessage());
-        return 1;
+    int run() {
+      Status status = CassandraLauncher.status(dir);
+      System.out.println("twinworks: cassandra " + status.describe());
+      if (status.running()) {
+        System.out.println(status.contactPoint());
       }
+      return status.running() && status.cqlAnswering() ? 0 : 1;
     }
   }
 }

@@ -3,18 +3,11 @@ package io.twinworks.runtime.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
+import io.twinworks.runtime.bench.LoadPublisher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,17 +28,18 @@ class CrashRecoveryIT {
   void acknowledgedPublishesSurviveKillMinusNine() throws Exception {
     RuntimeProcess.Ports ports = RuntimeProcess.Ports.free();
     try (RuntimeProcess first = RuntimeProcess.start(dataDir, ports, Map.of())) {
-      publishAllAcknowledged(ports.mqtt());
+      new LoadPublisher("tcp://127.0.0.1:" + ports.mqtt(), SENSORS, READINGS_EACH, Instant.now().minusSeconds(3600))
+          .publishAll(PUBLISH_WINDOW, Duration.ofSeconds(60));
       first.kill9();
     }
     try (RuntimeProcess second = RuntimeProcess.start(dataDir, ports, Map.of())) {
       Eventually.within(Duration.ofSeconds(60), () -> {
         for (int s = 0; s < SENSORS; s++) {
-          RuntimeProcess.Answer answer = second.get("/api/v1/twins/default:CRASH-" + s);
+          RuntimeProcess.Answer answer = second.get("/api/v1/twins/" + LoadPublisher.twinId(s));
           assertEquals(200, answer.status(), answer.text());
           JsonNode twin = answer.json();
-          assertEquals(READINGS_EACH, twin.get("counts").get("readings").asInt(), "readings of CRASH-" + s + ": " + twin);
-          assertEquals(lastValue(s), twin.get("signals").get("level").get("value").asDouble(), 1e-9);
+          assertEquals(READINGS_EACH, twin.get("counts").get("readings").asInt(), "readings of " + LoadPublisher.twinId(s) + ": " + twin);
+          assertEquals(LoadPublisher.value(s, READINGS_EACH - 1), twin.get("signals").get("level").get("value").asDouble(), 1e-9);
         }
       });
       System.out.println("CrashRecoveryIT: messages taken in after the restart (redelivered): "
@@ -54,42 +48,4 @@ class CrashRecoveryIT {
     }
   }
 
-  private static void publishAllAcknowledged(int port) throws Exception {
-    MqttAsyncClient client = new MqttAsyncClient("tcp://127.0.0.1:" + port, "crash-publisher", new MemoryPersistence());
-    MqttConnectOptions options = new MqttConnectOptions();
-    options.setMaxInflight(1000);
-    client.connect(options).waitForCompletion(10_000);
-    Instant start = Instant.now().minusSeconds(3600);
-    List<IMqttDeliveryToken> tokens = new ArrayList<>();
-    for (int r = 0; r < READINGS_EACH; r++) {
-      for (int s = 0; s < SENSORS; s++) {
-        String payload = "{\"sensor_id\":\"CRASH-" + s + "\",\"level\":" + value(s, r)
-            + ",\"timestamp\":" + start.plusMillis(r * 100L).toEpochMilli() + "}";
-        MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
-        message.setQos(1);
-        tokens.add(client.publish("sensors/CRASH-" + s + "/data", message));
-        if (tokens.size() == PUBLISH_WINDOW) {
-          awaitAcknowledged(tokens);
-        }
-      }
-    }
-    awaitAcknowledged(tokens);
-    client.disconnect().waitForCompletion(5_000);
-    client.close();
-  }
-
-  private static void awaitAcknowledged(List<IMqttDeliveryToken> tokens) throws Exception {
-    for (IMqttDeliveryToken token : tokens) {
-      token.waitForCompletion(30_000);
-    }
-    tokens.clear();
-  }
-
-  private static double value(int sensor, int reading) {
-    return sensor * 1000 + reading;
-  }
-
-  private static double lastValue(int sensor) {
-    return value(sensor, READINGS_EACH - 1);
-  }
 }

@@ -4,19 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
+import io.twinworks.runtime.bench.LoadPublisher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +40,8 @@ class GracefulShutdownIT {
     RuntimeProcess.Ports ports = RuntimeProcess.Ports.free();
     String firstLog;
     try (RuntimeProcess first = RuntimeProcess.start(dataDir, ports, Map.of())) {
-      publishAllAcknowledged(ports.mqtt());
+      new LoadPublisher("tcp://127.0.0.1:" + ports.mqtt(), SENSORS, READINGS_EACH, Instant.now().minusSeconds(3600))
+          .publishAll(PUBLISH_WINDOW, Duration.ofSeconds(60));
       double readingsAtSigterm = awaitAllTakenIn(first);
       long t0 = System.nanoTime();
       OptionalInt exit = first.terminateWithin(Duration.ofSeconds(30));
@@ -65,11 +60,11 @@ class GracefulShutdownIT {
       long readyAt = System.nanoTime();
       Eventually.within(Duration.ofSeconds(60), () -> {
         for (int s = 0; s < SENSORS; s++) {
-          RuntimeProcess.Answer answer = second.get("/api/v1/twins/default:" + sensor(s));
+          RuntimeProcess.Answer answer = second.get("/api/v1/twins/" + LoadPublisher.twinId(s));
           assertEquals(200, answer.status(), answer.text());
           JsonNode twin = answer.json();
-          assertEquals(READINGS_EACH, twin.get("counts").get("readings").asInt(), "readings of " + sensor(s) + ": " + twin);
-          assertEquals(value(s, READINGS_EACH - 1), twin.get("signals").get("level").get("value").asDouble(), 1e-9);
+          assertEquals(READINGS_EACH, twin.get("counts").get("readings").asInt(), "readings of " + LoadPublisher.twinId(s) + ": " + twin);
+          assertEquals(LoadPublisher.value(s, READINGS_EACH - 1), twin.get("signals").get("level").get("value").asDouble(), 1e-9);
         }
       });
       // Whatever the broker still held for the session arrives right after the subscription: watch the
@@ -82,7 +77,7 @@ class GracefulShutdownIT {
         RuntimeProcess.pause(250);
       } while (System.nanoTime() < watchUntil);
       for (int s = 0; s < SENSORS; s++) {
-        JsonNode twin = second.get("/api/v1/twins/default:" + sensor(s)).json();
+        JsonNode twin = second.get("/api/v1/twins/" + LoadPublisher.twinId(s)).json();
         assertEquals(0, twin.get("counts").get("duplicates").asInt(), "a persisted reading came back: " + twin);
       }
     }
@@ -119,42 +114,4 @@ class GracefulShutdownIT {
         .sum();
   }
 
-  private static void publishAllAcknowledged(int port) throws Exception {
-    MqttAsyncClient client = new MqttAsyncClient("tcp://127.0.0.1:" + port, "shutdown-publisher", new MemoryPersistence());
-    MqttConnectOptions options = new MqttConnectOptions();
-    options.setMaxInflight(1000);
-    client.connect(options).waitForCompletion(10_000);
-    Instant start = Instant.now().minusSeconds(3600);
-    List<IMqttDeliveryToken> tokens = new ArrayList<>();
-    for (int r = 0; r < READINGS_EACH; r++) {
-      for (int s = 0; s < SENSORS; s++) {
-        String payload = "{\"sensor_id\":\"" + sensor(s) + "\",\"level\":" + value(s, r)
-            + ",\"timestamp\":" + start.plusMillis(r * 100L).toEpochMilli() + "}";
-        MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
-        message.setQos(1);
-        tokens.add(client.publish("sensors/" + sensor(s) + "/data", message));
-        if (tokens.size() == PUBLISH_WINDOW) {
-          awaitAcknowledged(tokens);
-        }
-      }
-    }
-    awaitAcknowledged(tokens);
-    client.disconnect().waitForCompletion(5_000);
-    client.close();
-  }
-
-  private static void awaitAcknowledged(List<IMqttDeliveryToken> tokens) throws Exception {
-    for (IMqttDeliveryToken token : tokens) {
-      token.waitForCompletion(30_000);
-    }
-    tokens.clear();
-  }
-
-  private static String sensor(int s) {
-    return "DRAIN-" + s;
-  }
-
-  private static double value(int sensor, int reading) {
-    return sensor * 1000 + reading;
-  }
 }
