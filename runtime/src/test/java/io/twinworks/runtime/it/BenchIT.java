@@ -33,7 +33,9 @@ class BenchIT {
         assertEquals(2000, run.get("received").asLong(), run.toString());
       }
       assertTrue(report.get("ratio").asDouble() > 0, report.toString());
-      assertEquals(200, runtime.get("/api/v1/twins/default:LOAD-3").json().get("counts").get("readings").asInt());
+      // Every reading reached the twin: applied in order, or kept as late when it came out of order.
+      JsonNode counts = runtime.get("/api/v1/twins/default:LOAD-3").json().get("counts");
+      assertEquals(200, counts.get("readings").asInt() + counts.get("late").asInt(), counts.toString());
     }
   }
 }
