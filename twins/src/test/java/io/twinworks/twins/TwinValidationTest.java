@@ -9,29 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twinworks.twins.TwinCommand.Recorded;
 import java.time.Instant;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TwinValidationTest {
 
-  private static final ActorTestKit testKit = ActorTestKit.create(Fixtures.eventSourcedConfig());
-  private static final EventSourcedBehaviorTestKit<TwinCommand, TwinEvent, TwinState> twin =
-      EventSourcedBehaviorTestKit.create(testKit.system(), SensorTwin.create(Fixtures.SENSOR, SETTINGS),
-          EventSourcedBehaviorTestKit.enabledSerializationSettings());
-
-  @BeforeEach
-  void clear() {
-    twin.clear();
-  }
-
-  @AfterAll
-  static void shutdown() {
-    testKit.shutdownTestKit();
-  }
+  @RegisterExtension
+  static final SensorTwinKit kit = new SensorTwinKit(SETTINGS);
+  private final EventSourcedBehaviorTestKit<TwinCommand, TwinEvent, TwinState> twin = kit.twin();
 
   @Test
   void readingForAnotherTwinRejectsTheWholeBatch() {

@@ -13,14 +13,9 @@ import java.util.Map;
  * share the timestamp and quality). {@code device_id} and {@code tags} are informational: the twin comes from
  * the topic.
  */
-public final class MachineJsonCodec implements PayloadCodec {
+public record MachineJsonCodec(JsonPayloads json) implements PayloadCodec {
 
   public static final String NAME = "machine-json";
-  private final JsonPayloads json;
-
-  public MachineJsonCodec(JsonPayloads json) {
-    this.json = json;
-  }
 
   @Override
   public String name() {

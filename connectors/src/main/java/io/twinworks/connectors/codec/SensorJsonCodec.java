@@ -13,15 +13,10 @@ import java.util.Set;
  * {@code sensor_id}, {@code timestamp} and {@code quality} is a signal of that name; other fields (a unit, a
  * label) are ignored. A payload without any numeric field is rejected.
  */
-public final class SensorJsonCodec implements PayloadCodec {
+public record SensorJsonCodec(JsonPayloads json) implements PayloadCodec {
 
   public static final String NAME = "sensor-json";
   private static final Set<String> RESERVED = Set.of("sensor_id", "timestamp", "quality");
-  private final JsonPayloads json;
-
-  public SensorJsonCodec(JsonPayloads json) {
-    this.json = json;
-  }
 
   @Override
   public String name() {

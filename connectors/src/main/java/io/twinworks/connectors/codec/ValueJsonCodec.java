@@ -9,14 +9,9 @@ import java.util.List;
  * One value per message: a bare JSON value ({@code 3.71}) or {@code {"value":3.71,"timestamp":..,"quality":..}}
  * (timestamp and quality optional). The sample's signal is {@code value}; routes name it with a template.
  */
-public final class ValueJsonCodec implements PayloadCodec {
+public record ValueJsonCodec(JsonPayloads json) implements PayloadCodec {
 
   public static final String NAME = "value-json";
-  private final JsonPayloads json;
-
-  public ValueJsonCodec(JsonPayloads json) {
-    this.json = json;
-  }
 
   @Override
   public String name() {
