@@ -14,7 +14,10 @@ import io.twinworks.runtime.http.ApiRoutes;
 import io.twinworks.runtime.http.HistoryQueries;
 import io.twinworks.runtime.ingest.BatchProcessor;
 import io.twinworks.runtime.ingest.IngestionPipeline;
+import io.twinworks.runtime.ingest.CoalescingTwinGateway;
+import io.twinworks.runtime.ingest.HistoryWritingTwinGateway;
 import io.twinworks.runtime.ingest.ShardedTwinGateway;
+import io.twinworks.runtime.ingest.TwinGateway;
 import io.twinworks.runtime.ingest.TwinDirectory;
 import io.twinworks.runtime.metrics.TwinworksMetrics;
 import io.twinworks.twins.TwinSettings;
@@ -104,8 +107,9 @@ public final class TwinworksRuntime {
     TopicRoutes routes = TopicRoutes.fromConfig(config);
     MqttSettings mqttSettings = MqttSettings.create(config.getConfig("twinworks.mqtt")).withUrl(settings.mqttUrl());
     MqttIngestSource mqtt = MqttIngestSource.create(mqttSettings, routes.subscriptions());
-    BatchProcessor processor = new BatchProcessor(routes, twins, directory, store.deadLetters(), store.history(),
-        metrics, clock);
+    TwinGateway ingestTwins = new CoalescingTwinGateway(new HistoryWritingTwinGateway(twins, store.history()),
+        settings.ingest().maxReadingsPerCommand(), metrics::recorded);
+    BatchProcessor processor = new BatchProcessor(routes, ingestTwins, directory, store.deadLetters(), metrics, clock);
     IngestionPipeline ingestion = IngestionPipeline.start(system, mqtt.source(), processor, settings.ingest());
     metrics.gauge("twinworks_mqtt_connected", "1 while the MQTT subscription is live", () -> mqtt.isSubscribed() ? 1 : 0);
     system.scheduler().scheduleWithFixedDelay(settings.ingest().registryFlushInterval(),

@@ -22,7 +22,8 @@ public record RuntimeSettings(
 
   /** How the ingestion stage batches and waits. */
   public record IngestSettings(
-      int maxBatch, Duration batchWindow, int parallelism, Duration askTimeout, Duration registryFlushInterval) {}
+      int maxBatch, Duration batchWindow, int parallelism, int maxReadingsPerCommand, Duration askTimeout,
+      Duration registryFlushInterval) {}
 
   /** What history queries answer by default and at most. */
   public record HistorySettings(int maxPoints, Duration defaultRange, Duration rawRange) {}
@@ -56,6 +57,7 @@ public record RuntimeSettings(
             read.intBetween("twinworks.ingest.max-batch", 1, 100_000),
             read.positiveDuration("twinworks.ingest.batch-window"),
             read.intBetween("twinworks.ingest.parallelism", 1, 256),
+            read.intBetween("twinworks.ingest.max-readings-per-command", 1, 100_000),
             read.positiveDuration("twinworks.ingest.ask-timeout"),
             read.positiveDuration("twinworks.ingest.registry-flush-interval")),
         new HistorySettings(

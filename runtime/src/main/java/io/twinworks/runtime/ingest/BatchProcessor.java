@@ -3,8 +3,6 @@ package io.twinworks.runtime.ingest;
 import io.twinworks.connectors.route.Decoded;
 import io.twinworks.connectors.route.TopicRoutes;
 import io.twinworks.persistence.DeadLetterStore;
-import io.twinworks.persistence.history.HistoryPoint;
-import io.twinworks.persistence.history.HistoryStore;
 import io.twinworks.runtime.metrics.TwinworksMetrics;
 import io.twinworks.twins.DeadLetter;
 import io.twinworks.twins.Reading;
@@ -23,12 +21,11 @@ import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.stream.connectors.mqtt.javadsl.MqttMessageWithAck;
 
 /**
- * Turns one batch of MQTT messages into persisted twin readings and history, then acknowledges the
- * messages. A message is acknowledged only after everything it produced is durable: its readings
- * persisted by their twins and written to history, or its dead letter stored. History is written
- * after the twins persisted, keyed by twin, signal and source time, so a redelivered batch writes the
- * same rows again and nothing twice. Any other failure fails the returned stage and nothing of
- * the batch is acknowledged, so the broker delivers it again.
+ * Turns one batch of MQTT messages into readings per twin, hands them to the twins (whose gateway
+ * persists them and writes history before it answers), then acknowledges the messages. A message is
+ * acknowledged only after everything it produced is durable: its readings persisted and in history,
+ * or its dead letter stored. Any other failure fails the returned stage and nothing of the batch is
+ * acknowledged, so the broker delivers it again.
  */
 public final class BatchProcessor {
 
@@ -39,17 +36,15 @@ public final class BatchProcessor {
   private final TwinGateway twins;
   private final TwinDirectory directory;
   private final DeadLetterStore deadLetters;
-  private final HistoryStore history;
   private final TwinworksMetrics metrics;
   private final Clock clock;
 
   public BatchProcessor(TopicRoutes routes, TwinGateway twins, TwinDirectory directory,
-      DeadLetterStore deadLetters, HistoryStore history, TwinworksMetrics metrics, Clock clock) {
+      DeadLetterStore deadLetters, TwinworksMetrics metrics, Clock clock) {
     this.routes = routes;
     this.twins = twins;
     this.directory = directory;
     this.deadLetters = deadLetters;
-    this.history = history;
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -59,7 +54,6 @@ public final class BatchProcessor {
     metrics.messagesReceived(batch.size());
     Map<TwinKey, List<Reading>> byTwin = new LinkedHashMap<>();
     List<CompletableFuture<?>> writes = new ArrayList<>();
-    List<CompletableFuture<List<Reading>>> persisted = new ArrayList<>();
     for (MqttMessageWithAck message : batch) {
       String topic = message.message().topic();
       byte[] payload = message.message().payload().toArray();
@@ -73,49 +67,36 @@ public final class BatchProcessor {
         writes.add(deadLetter(DeadLetter.of(now, topic, rejected.reason(), payload)));
       }
     }
-    byTwin.forEach((key, readings) -> persisted.add(record(key, readings, now)));
-    writes.add(CompletableFuture.allOf(persisted.toArray(CompletableFuture[]::new))
-        .thenCompose(done -> writeHistory(persisted)));
+    byTwin.forEach((key, readings) -> writes.add(record(key, readings, now)));
     return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
         .thenCompose(done -> acknowledge(batch));
   }
 
-  /** Completes with the readings the twin persisted, or with none when it refused them as invalid. */
-  private CompletableFuture<List<Reading>> record(TwinKey key, List<Reading> readings, Instant now) {
+  /** Completes once the readings are durable, or kept as a dead letter when the twin refused them. */
+  private CompletableFuture<Done> record(TwinKey key, List<Reading> readings, Instant now) {
     long started = System.nanoTime();
     // The twin is asked at once, not after registration: batches reach a twin in the order they
     // arrived only if every ask is sent synchronously, in order. The ack still waits for both.
     CompletableFuture<Done> registered = directory.ensureRegistered(key, now).toCompletableFuture();
     return twins.record(key.id(), key.kind(), readings)
         .thenCombine(registered, (recorded, done) -> recorded)
-        .handle((recorded, failure) -> {
+        .handle((ignored, failure) -> {
           if (failure == null) {
             metrics.persisted(System.nanoTime() - started);
-            metrics.readingsRecorded(recorded.accepted(), recorded.duplicates(), recorded.late());
             directory.seen(key, now);
-            return CompletableFuture.completedFuture(readings);
+            return CompletableFuture.completedFuture(Done.getInstance());
           }
           metrics.persistFailed();
-          Throwable cause = unwrap(failure);
+          Throwable cause = Failures.unwrap(failure);
           if (cause instanceof StatusReply.ErrorMessage rejected) {
             // The twin refused the batch as invalid: retrying cannot help, so keep it as a dead letter.
             return deadLetter(DeadLetter.of(now, "twin:" + key.id(), rejected.getMessage(),
-                describe(readings).getBytes(StandardCharsets.UTF_8))).thenApply(done -> List.<Reading>of());
+                describe(readings).getBytes(StandardCharsets.UTF_8)));
           }
-          return CompletableFuture.<List<Reading>>failedFuture(cause);
+          return CompletableFuture.<Done>failedFuture(cause);
         })
         .thenCompose(stage -> stage)
         .toCompletableFuture();
-  }
-
-  private CompletionStage<Done> writeHistory(List<CompletableFuture<List<Reading>>> persisted) {
-    List<HistoryPoint> points = new ArrayList<>();
-    for (CompletableFuture<List<Reading>> twin : persisted) {
-      for (Reading r : twin.join()) {
-        points.add(new HistoryPoint(r.twinId(), r.signal(), r.sourceTime(), r.value(), r.quality()));
-      }
-    }
-    return history.write(points);
   }
 
   private CompletableFuture<Done> deadLetter(DeadLetter letter) {
@@ -153,13 +134,5 @@ public final class BatchProcessor {
       }
     }
     return out.toString().trim();
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    Throwable cause = failure;
-    while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
   }
 }

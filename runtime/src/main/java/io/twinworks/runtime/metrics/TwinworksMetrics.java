@@ -6,6 +6,7 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.twinworks.twins.TwinCommand.Recorded;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,10 @@ public final class TwinworksMetrics {
       .name("twinworks_ingest_readings_total")
       .help("Decoded readings by outcome at the twin: accepted, duplicate or late")
       .labelNames("outcome")
+      .register(registry);
+  private final Counter commands = Counter.builder()
+      .name("twinworks_twin_commands_total")
+      .help("Commands that recorded readings in twins (one journal event each); readings/commands is the coalescing")
       .register(registry);
   private final Counter deadLetters = Counter.builder()
       .name("twinworks_dead_letters_total")
@@ -55,10 +60,12 @@ public final class TwinworksMetrics {
     messages.inc(count);
   }
 
-  public void readingsRecorded(int accepted, int duplicates, int late) {
-    readings.labelValues("accepted").inc(accepted);
-    readings.labelValues("duplicate").inc(duplicates);
-    readings.labelValues("late").inc(late);
+  /** Counts what one command to a twin did with its readings. */
+  public void recorded(Recorded outcome) {
+    commands.inc();
+    readings.labelValues("accepted").inc(outcome.accepted());
+    readings.labelValues("duplicate").inc(outcome.duplicates());
+    readings.labelValues("late").inc(outcome.late());
   }
 
   public void deadLettered(int count) {
