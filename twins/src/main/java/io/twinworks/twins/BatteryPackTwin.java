@@ -1,5 +1,6 @@
 package io.twinworks.twins;
 
+import io.twinworks.twins.battery.BatterySummary;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;

@@ -1,13 +1,17 @@
-package io.twinworks.twins;
+package io.twinworks.twins.battery;
 
-import static io.twinworks.twins.Fixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.twinworks.twins.Quality;
+import io.twinworks.twins.SignalValue;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BatterySummaryTest {
+
+  private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
   private static SignalValue good(double v) {
     return new SignalValue(v, T0, Quality.GOOD);
