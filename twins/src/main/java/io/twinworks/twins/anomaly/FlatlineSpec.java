@@ -1,0 +1,44 @@
+package io.twinworks.twins.anomaly;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.twinworks.twins.alert.Severity;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * {@code flatline}: raise when the value has stayed within {@code epsilon} of where it was for at least
+ * {@code duration} (a stuck sensor); clears on the first reading that moves.
+ *
+ * @param epsilon how far the value may wander and still count as unchanged, in the signal's unit
+ */
+public record FlatlineSpec(
+    @JsonFormat(shape = JsonFormat.Shape.STRING) Duration duration,
+    double epsilon,
+    @JsonProperty("warm-up") int warmUp,
+    @JsonProperty("min-duration") @JsonFormat(shape = JsonFormat.Shape.STRING) Duration minDuration,
+    Severity severity) implements DetectorSpec {
+
+  public FlatlineSpec {
+    Require.positive("duration", duration);
+    Require.notNegative("epsilon", epsilon);
+    Require.between("warm-up", warmUp, 0, Integer.MAX_VALUE);
+    Require.notNegative("min-duration", minDuration);
+    Objects.requireNonNull(severity, "severity");
+  }
+
+  static FlatlineSpec read(SpecReader r) {
+    return new FlatlineSpec(r.getDuration("duration"), r.getDouble("epsilon"), r.getInt("warm-up"),
+        r.getDuration("min-duration"), r.getSeverity("severity"));
+  }
+
+  @Override
+  public DetectorKind kind() {
+    return DetectorKind.FLATLINE;
+  }
+
+  @Override
+  public FlatlineDetector newDetector(String signal) {
+    return new FlatlineDetector(this, signal);
+  }
+}
