@@ -94,6 +94,36 @@ public final class MosquittoBroker implements AutoCloseable {
     launch(executable());
   }
 
+  /**
+   * Freezes the broker (SIGSTOP): its connections stay open but it answers nothing, like a stuck broker.
+   * Always {@link #resume()} it; {@link #close()} does too.
+   */
+  public void pause() {
+    signal("STOP");
+  }
+
+  /** Lets a {@link #pause() paused} broker run again (SIGCONT). */
+  public void resume() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    if (process == null) {
+      throw new IllegalStateException("mosquitto is not running");
+    }
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+      if (kill.waitFor() != 0) {
+        throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited with " + kill.exitValue());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while signalling mosquitto", e);
+    }
+  }
+
   /** Stops the broker process and removes its directory. */
   @Override
   public void close() {
@@ -152,6 +182,13 @@ public final class MosquittoBroker implements AutoCloseable {
   private void stopProcess() {
     if (process == null) {
       return;
+    }
+    if (process.isAlive()) {
+      try {
+        signal("CONT"); // a paused process would not act on SIGTERM
+      } catch (IllegalStateException e) {
+        // it exited meanwhile
+      }
     }
     process.destroy();
     try {
