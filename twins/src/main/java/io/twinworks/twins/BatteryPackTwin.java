@@ -1,6 +1,8 @@
 package io.twinworks.twins;
 
 import io.twinworks.twins.battery.BatterySummary;
+import io.twinworks.twins.alert.DeliverAlerts;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -16,12 +18,12 @@ public final class BatteryPackTwin {
 
   private BatteryPackTwin() {}
 
-  public static Behavior<TwinCommand> create(TwinId id, TwinSettings settings) {
-    return TwinBehavior.create(ENTITY_KEY, TwinKind.BATTERY_PACK, id, BatterySummary::of, settings);
+  public static Behavior<TwinCommand> create(TwinId id, TwinSettings settings, ActorRef<DeliverAlerts> alertHub) {
+    return TwinBehavior.create(ENTITY_KEY, TwinKind.BATTERY_PACK, id, BatterySummary::of, settings, alertHub);
   }
 
   /** Registers this kind with cluster sharding. */
-  public static void init(ActorSystem<?> system, TwinSettings settings) {
-    TwinBehavior.init(system, ENTITY_KEY, id -> create(id, settings), settings);
+  public static void init(ActorSystem<?> system, TwinSettings settings, ActorRef<DeliverAlerts> alertHub) {
+    TwinBehavior.init(system, ENTITY_KEY, id -> create(id, settings, alertHub), settings);
   }
 }

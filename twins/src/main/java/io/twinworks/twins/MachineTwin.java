@@ -1,5 +1,7 @@
 package io.twinworks.twins;
 
+import io.twinworks.twins.alert.DeliverAlerts;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -12,12 +14,12 @@ public final class MachineTwin {
 
   private MachineTwin() {}
 
-  public static Behavior<TwinCommand> create(TwinId id, TwinSettings settings) {
-    return TwinBehavior.create(ENTITY_KEY, TwinKind.MACHINE, id, MachineSummary::of, settings);
+  public static Behavior<TwinCommand> create(TwinId id, TwinSettings settings, ActorRef<DeliverAlerts> alertHub) {
+    return TwinBehavior.create(ENTITY_KEY, TwinKind.MACHINE, id, MachineSummary::of, settings, alertHub);
   }
 
   /** Registers this kind with cluster sharding. */
-  public static void init(ActorSystem<?> system, TwinSettings settings) {
-    TwinBehavior.init(system, ENTITY_KEY, id -> create(id, settings), settings);
+  public static void init(ActorSystem<?> system, TwinSettings settings, ActorRef<DeliverAlerts> alertHub) {
+    TwinBehavior.init(system, ENTITY_KEY, id -> create(id, settings, alertHub), settings);
   }
 }

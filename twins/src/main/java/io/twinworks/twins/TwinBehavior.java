@@ -1,12 +1,30 @@
 package io.twinworks.twins;
 
 import io.twinworks.twins.BatchClassifier.Classified;
+import io.twinworks.twins.TwinCommand.AcknowledgeAlert;
+import io.twinworks.twins.TwinCommand.CheckHeartbeat;
+import io.twinworks.twins.TwinCommand.ConfirmAlerts;
+import io.twinworks.twins.TwinCommand.Configure;
+import io.twinworks.twins.TwinCommand.GetConfig;
+import io.twinworks.twins.TwinCommand.GetOee;
 import io.twinworks.twins.TwinCommand.GetTwin;
+import io.twinworks.twins.TwinCommand.HeartbeatDue;
 import io.twinworks.twins.TwinCommand.RecordReadings;
 import io.twinworks.twins.TwinCommand.Recorded;
+import io.twinworks.twins.TwinEvent.AlertAcknowledged;
+import io.twinworks.twins.TwinEvent.AlertsDelivered;
+import io.twinworks.twins.TwinEvent.ConfigChanged;
+import io.twinworks.twins.TwinEvent.HeartbeatChecked;
 import io.twinworks.twins.TwinEvent.ReadingsRecorded;
+import io.twinworks.twins.alert.Alert;
+import io.twinworks.twins.alert.AlertChange;
+import io.twinworks.twins.alert.AlertState;
+import io.twinworks.twins.alert.DeliverAlerts;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
@@ -17,11 +35,14 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * The event-sourced behavior all twin kinds share; a kind differs only in its key and {@link TwinSummary}.
@@ -32,20 +53,23 @@ final class TwinBehavior extends EventSourcedBehaviorWithEnforcedReplies<TwinCom
   private final TwinKind kind;
   private final TwinSummary summary;
   private final TwinSettings settings;
+  private final ActorRef<DeliverAlerts> alertHub;
 
   private TwinBehavior(EntityTypeKey<TwinCommand> key, TwinKind kind, TwinId id, TwinSummary summary,
-      TwinSettings settings) {
+      TwinSettings settings, ActorRef<DeliverAlerts> alertHub) {
     super(PersistenceId.of(key.name(), id.value()),
         SupervisorStrategy.restartWithBackoff(settings.minBackoff(), settings.maxBackoff(), settings.randomFactor()));
     this.id = id;
     this.kind = kind;
     this.summary = summary;
     this.settings = settings;
+    this.alertHub = alertHub;
   }
 
+  /** A twin that sends its alert changes to {@code alertHub}. */
   static Behavior<TwinCommand> create(EntityTypeKey<TwinCommand> key, TwinKind kind, TwinId id,
-      TwinSummary summary, TwinSettings settings) {
-    return Behaviors.supervise(new TwinBehavior(key, kind, id, summary, settings)).onFailure(
+      TwinSummary summary, TwinSettings settings, ActorRef<DeliverAlerts> alertHub) {
+    return Behaviors.supervise(new TwinBehavior(key, kind, id, summary, settings, alertHub)).onFailure(
         SupervisorStrategy.restartWithBackoff(settings.minBackoff(), settings.maxBackoff(), settings.randomFactor()));
   }
 
@@ -60,7 +84,7 @@ final class TwinBehavior extends EventSourcedBehaviorWithEnforcedReplies<TwinCom
 
   @Override
   public TwinState emptyState() {
-    return TwinState.empty();
+    return TwinState.empty(id, kind, settings.analytics());
   }
 
   @Override
@@ -69,11 +93,39 @@ final class TwinBehavior extends EventSourcedBehaviorWithEnforcedReplies<TwinCom
   }
 
   @Override
+  public SnapshotAdapter<TwinState> snapshotAdapter() {
+    return new SnapshotAdapter<>() {
+      @Override
+      public Object toJournal(TwinState state) {
+        return TwinSnapshot.of(state);
+      }
+
+      @Override
+      public TwinState fromJournal(Object snapshot) {
+        return ((TwinSnapshot) snapshot).restore(id, kind, settings.analytics());
+      }
+    };
+  }
+
+  @Override
+  public SignalHandler<TwinState> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), this::deliverAlerts)
+        .build();
+  }
+
+  @Override
   public CommandHandlerWithReply<TwinCommand, TwinEvent, TwinState> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
         .onCommand(RecordReadings.class, this::onRecordReadings)
         .onCommand(GetTwin.class, this::onGetTwin)
+        .onCommand(CheckHeartbeat.class, this::onCheckHeartbeat)
+        .onCommand(Configure.class, this::onConfigure)
+        .onCommand(GetConfig.class, (state, command) -> Effect().reply(command.replyTo(), StatusReply.success(state.config())))
+        .onCommand(AcknowledgeAlert.class, this::onAcknowledgeAlert)
+        .onCommand(ConfirmAlerts.class, this::onConfirmAlerts)
+        .onCommand(GetOee.class, this::onGetOee)
         .build();
   }
 
@@ -82,6 +134,10 @@ final class TwinBehavior extends EventSourcedBehaviorWithEnforcedReplies<TwinCom
     return newEventHandlerBuilder()
         .forAnyState()
         .onEvent(ReadingsRecorded.class, TwinState::recorded)
+        .onEvent(HeartbeatChecked.class, TwinState::checked)
+        .onEvent(ConfigChanged.class, (state, event) -> state.configured(event, id, kind, settings.analytics()))
+        .onEvent(AlertAcknowledged.class, TwinState::acknowledged)
+        .onEvent(AlertsDelivered.class, TwinState::delivered)
         .build();
   }
 
@@ -93,11 +149,75 @@ final class TwinBehavior extends EventSourcedBehaviorWithEnforcedReplies<TwinCom
     Classified batch = BatchClassifier.classify(state, command.readings());
     Recorded counts = batch.counts();
     return batch.event()
-        .map(event -> Effect().persist(event).thenReply(command.replyTo(), s -> StatusReply.success(counts)))
+        .map(event -> Effect().persist((TwinEvent) event).thenRun(this::deliverAlerts)
+            .thenReply(command.replyTo(), s -> StatusReply.success(counts)))
         .orElseGet(() -> Effect().reply(command.replyTo(), StatusReply.success(counts)));
   }
 
   private ReplyEffect<TwinEvent, TwinState> onGetTwin(TwinState state, GetTwin command) {
     return Effect().reply(command.replyTo(), StatusReply.success(state.view(id, kind, summary)));
+  }
+
+  private ReplyEffect<TwinEvent, TwinState> onCheckHeartbeat(TwinState state, CheckHeartbeat command) {
+    if (!state.analytics().silentAt(TwinTime.micros(command.now()))) {
+      return Effect().reply(command.replyTo(), heartbeatDue(state));
+    }
+    return Effect().persist((TwinEvent) new HeartbeatChecked(command.now())).thenRun(this::deliverAlerts)
+        .thenReply(command.replyTo(), this::heartbeatDue);
+  }
+
+  private HeartbeatDue heartbeatDue(TwinState state) {
+    OptionalLong deadline = state.analytics().deadlineMicros();
+    return new HeartbeatDue(deadline.isPresent() ? TwinTime.instant(deadline.getAsLong()) : null,
+        state.analytics().health());
+  }
+
+  private ReplyEffect<TwinEvent, TwinState> onConfigure(TwinState state, Configure command) {
+    try {
+      command.config().resolve(settings.analytics(), kind, id);
+    } catch (IllegalArgumentException e) {
+      return Effect().reply(command.replyTo(), StatusReply.error(e.getMessage()));
+    }
+    return Effect().persist((TwinEvent) new ConfigChanged(command.config()))
+        .thenReply(command.replyTo(), s -> StatusReply.success(s.config()));
+  }
+
+  private ReplyEffect<TwinEvent, TwinState> onAcknowledgeAlert(TwinState state, AcknowledgeAlert command) {
+    Optional<Alert> open = state.alerts().find(command.alertId());
+    if (open.isEmpty()) {
+      return Effect().reply(command.replyTo(),
+          StatusReply.error("twin '" + id + "' has no open alert '" + command.alertId() + "'"));
+    }
+    if (open.get().state() != AlertState.ACTIVE) {
+      return Effect().reply(command.replyTo(), StatusReply.success(open.get()));
+    }
+    return Effect().persist((TwinEvent) new AlertAcknowledged(command.alertId(), command.at()))
+        .thenRun(this::deliverAlerts)
+        .thenReply(command.replyTo(), s -> StatusReply.success(s.alerts().find(command.alertId()).orElseThrow()));
+  }
+
+  private ReplyEffect<TwinEvent, TwinState> onConfirmAlerts(TwinState state, ConfirmAlerts command) {
+    List<AlertChange> waiting = state.alerts().undelivered();
+    if (waiting.isEmpty() || waiting.get(0).number() > command.upTo()) {
+      return Effect().noReply();
+    }
+    return Effect().persist((TwinEvent) new AlertsDelivered(command.upTo())).thenNoReply();
+  }
+
+  private ReplyEffect<TwinEvent, TwinState> onGetOee(TwinState state, GetOee command) {
+    if (kind != TwinKind.MACHINE) {
+      return Effect().reply(command.replyTo(), StatusReply.error("OEE is computed for machine twins; '" + id
+          + "' is a " + kind.id()));
+    }
+    return Effect().reply(command.replyTo(), StatusReply.success(state.analytics().oeeWindows(command.bucket(),
+        TwinTime.micros(command.from()), TwinTime.micros(command.to()))));
+  }
+
+  /** Sends the alert changes the hub has not confirmed yet; it confirms with {@link ConfirmAlerts}. */
+  private void deliverAlerts(TwinState state) {
+    List<AlertChange> waiting = state.alerts().undelivered();
+    if (!waiting.isEmpty()) {
+      alertHub.tell(new DeliverAlerts(id, kind, waiting));
+    }
   }
 }

@@ -19,4 +19,16 @@ public sealed interface TwinEvent extends CborSerializable {
       samples = List.copyOf(samples);
     }
   }
+
+  /** The heartbeat check found the twin silent at {@code at} (our clock): communication loss. */
+  record HeartbeatChecked(Instant at) implements TwinEvent {}
+
+  /** The twin's own configuration was replaced (PUT /twins/{id}/config). */
+  record ConfigChanged(TwinConfig config) implements TwinEvent {}
+
+  /** Someone acknowledged an active alert. */
+  record AlertAcknowledged(String alertId, Instant at) implements TwinEvent {}
+
+  /** The alert hub has the twin's alert changes up to and including number {@code upTo}. */
+  record AlertsDelivered(long upTo) implements TwinEvent {}
 }

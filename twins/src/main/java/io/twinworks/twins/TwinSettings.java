@@ -5,9 +5,10 @@ import com.typesafe.config.ConfigException;
 import java.time.Duration;
 import org.apache.pekko.actor.typed.ActorSystem;
 
-/** The twins' settings, read once from {@code twinworks.twins} (see reference.conf). */
+/** The twins' settings, read once from {@code twinworks.twins} and the analytics sections (see reference.conf). */
 public record TwinSettings(
-    int snapshotEvery, Duration idleTimeout, Duration minBackoff, Duration maxBackoff, double randomFactor) {
+    int snapshotEvery, Duration idleTimeout, Duration minBackoff, Duration maxBackoff, double randomFactor,
+    AnalyticsDefaults analytics) {
 
   private static final String PREFIX = "twinworks.twins.";
 
@@ -25,7 +26,7 @@ public record TwinSettings(
     require(max.compareTo(min) >= 0, config, "max-backoff", "must not be less than min-backoff " + min);
     double factor = config.getDouble(PREFIX + "random-factor");
     require(factor >= 0 && factor <= 1, config, "random-factor", "must be between 0 and 1");
-    return new TwinSettings(snapshotEvery, idle, min, max, factor);
+    return new TwinSettings(snapshotEvery, idle, min, max, factor, AnalyticsDefaults.fromConfig(config));
   }
 
   private static Duration positive(Config config, String key) {

@@ -1,5 +1,7 @@
 package io.twinworks.twins;
 
+import io.twinworks.twins.alert.DeliverAlerts;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
@@ -10,10 +12,11 @@ public final class Twins {
 
   private Twins() {}
 
-  public static void init(ActorSystem<?> system, TwinSettings settings) {
-    SensorTwin.init(system, settings);
-    MachineTwin.init(system, settings);
-    BatteryPackTwin.init(system, settings);
+  /** Registers every kind; twins send their alert changes to {@code alertHub}. */
+  public static void init(ActorSystem<?> system, TwinSettings settings, ActorRef<DeliverAlerts> alertHub) {
+    SensorTwin.init(system, settings, alertHub);
+    MachineTwin.init(system, settings, alertHub);
+    BatteryPackTwin.init(system, settings, alertHub);
   }
 
   public static EntityTypeKey<TwinCommand> entityKey(TwinKind kind) {

@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 class BatchClassifierTest {
 
   private static TwinState after(Reading... readings) {
-    return TwinState.empty().recorded(BatchClassifier.classify(TwinState.empty(), List.of(readings)).event().orElseThrow());
+    return Fixtures.emptySensor().recorded(BatchClassifier.classify(Fixtures.emptySensor(), List.of(readings)).event().orElseThrow());
   }
 
   @Test
   void newReadingsAreAcceptedInOneEvent() {
-    Classified c = BatchClassifier.classify(TwinState.empty(), List.of(temp(1, 1), temp(2, 2)));
+    Classified c = BatchClassifier.classify(Fixtures.emptySensor(), List.of(temp(1, 1), temp(2, 2)));
     assertEquals(new Recorded(2, 0, 0), c.counts());
     ReadingsRecorded event = c.event().orElseThrow();
     assertEquals(List.of(RecordedSample.of(temp(1, 1), false), RecordedSample.of(temp(2, 2), false)), event.samples());
@@ -50,14 +50,14 @@ class BatchClassifierTest {
 
   @Test
   void duplicatesWithinABatchAreDropped() {
-    Classified c = BatchClassifier.classify(TwinState.empty(), List.of(temp(1, 1), temp(1, 1), temp(2, 2)));
+    Classified c = BatchClassifier.classify(Fixtures.emptySensor(), List.of(temp(1, 1), temp(1, 1), temp(2, 2)));
     assertEquals(new Recorded(2, 1, 0), c.counts());
     assertEquals(2, c.event().orElseThrow().samples().size());
   }
 
   @Test
   void outOfOrderWithinABatchIsLate() {
-    Classified c = BatchClassifier.classify(TwinState.empty(), List.of(temp(1, 3), temp(2, 1)));
+    Classified c = BatchClassifier.classify(Fixtures.emptySensor(), List.of(temp(1, 3), temp(2, 1)));
     assertEquals(new Recorded(1, 0, 1), c.counts());
     assertFalse(c.event().orElseThrow().samples().get(0).late());
   }
@@ -71,7 +71,7 @@ class BatchClassifierTest {
 
   @Test
   void ringIsBoundedSoAVeryOldRedeliveryCountsAsLate() {
-    TwinState state = TwinState.empty();
+    TwinState state = Fixtures.emptySensor();
     for (int s = 1; s <= SignalState.RECENT + 1; s++) {
       state = state.recorded(BatchClassifier.classify(state, List.of(temp(s, s))).event().orElseThrow());
     }

@@ -16,8 +16,8 @@ final class SensorTwinKit implements BeforeEachCallback, AfterAllCallback {
   private final EventSourcedBehaviorTestKit<TwinCommand, TwinEvent, TwinState> twin;
 
   SensorTwinKit(TwinSettings settings) {
-    twin = EventSourcedBehaviorTestKit.create(testKit.system(), SensorTwin.create(Fixtures.SENSOR, settings),
-        EventSourcedBehaviorTestKit.enabledSerializationSettings());
+    twin = EventSourcedBehaviorTestKit.create(testKit.system(),
+        SensorTwin.create(Fixtures.SENSOR, settings, testKit.system().ignoreRef()), Fixtures.SERIALIZATION);
   }
 
   EventSourcedBehaviorTestKit<TwinCommand, TwinEvent, TwinState> twin() {

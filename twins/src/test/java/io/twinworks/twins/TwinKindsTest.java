@@ -23,7 +23,7 @@ class TwinKindsTest {
   private static EventSourcedBehaviorTestKit<TwinCommand, TwinEvent, TwinState> kit(
       org.apache.pekko.actor.typed.Behavior<TwinCommand> behavior) {
     var kit = EventSourcedBehaviorTestKit.<TwinCommand, TwinEvent, TwinState>create(
-        testKit.system(), behavior, EventSourcedBehaviorTestKit.enabledSerializationSettings());
+        testKit.system(), behavior, Fixtures.SERIALIZATION);
     kit.clear();
     return kit;
   }
@@ -42,7 +42,7 @@ class TwinKindsTest {
 
   @Test
   void sensorHasAnEmptySummaryAndPersistsUnderItsKey() {
-    var sensor = kit(SensorTwin.create(SENSOR, SETTINGS));
+    var sensor = kit(SensorTwin.create(SENSOR, SETTINGS, testKit.system().ignoreRef()));
     record(sensor, reading(SENSOR, TwinKind.SENSOR, "temperature", 42.5, 1));
     assertEquals(Map.of(), view(sensor).summary());
     assertEquals(TwinKind.SENSOR, view(sensor).kind());
@@ -51,7 +51,7 @@ class TwinKindsTest {
 
   @Test
   void machineReportsWhetherItRuns() {
-    var machine = kit(MachineTwin.create(MACHINE, SETTINGS));
+    var machine = kit(MachineTwin.create(MACHINE, SETTINGS, testKit.system().ignoreRef()));
     record(machine, reading(MACHINE, TwinKind.MACHINE, "run_status", MachineSummary.RUN, 1));
     assertEquals(Map.of("running", 1.0), view(machine).summary());
     record(machine, reading(MACHINE, TwinKind.MACHINE, "state", MachineSummary.MAINTENANCE, 2));
@@ -61,7 +61,7 @@ class TwinKindsTest {
 
   @Test
   void batteryPackSummarisesItsCells() {
-    var pack = kit(BatteryPackTwin.create(PACK, SETTINGS));
+    var pack = kit(BatteryPackTwin.create(PACK, SETTINGS, testKit.system().ignoreRef()));
     record(pack,
         reading(PACK, TwinKind.BATTERY_PACK, "cell.1.voltage", 3.6, 1),
         reading(PACK, TwinKind.BATTERY_PACK, "cell.2.voltage", 3.9, 1),

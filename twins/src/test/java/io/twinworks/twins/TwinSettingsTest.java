@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TwinSettingsTest {
@@ -17,8 +18,11 @@ class TwinSettingsTest {
 
   @Test
   void referenceConfHasTheDefaults() {
-    assertEquals(new TwinSettings(100, Duration.ofMinutes(2), Duration.ofMillis(200), Duration.ofSeconds(5), 0.2),
-        with(""));
+    TwinSettings defaults = with("");
+    assertEquals(List.of(100, Duration.ofMinutes(2), Duration.ofMillis(200), Duration.ofSeconds(5), 0.2),
+        List.of(defaults.snapshotEvery(), defaults.idleTimeout(), defaults.minBackoff(), defaults.maxBackoff(),
+            defaults.randomFactor()));
+    assertEquals(Duration.ofSeconds(30), defaults.analytics().heartbeat().defaultTimeout());
   }
 
   @Test

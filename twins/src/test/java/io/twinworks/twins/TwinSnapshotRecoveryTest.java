@@ -15,8 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TwinSnapshotRecoveryTest {
 
-  private static final TwinSettings EVERY_TWO =
-      new TwinSettings(2, Duration.ofMinutes(2), Duration.ofMillis(200), Duration.ofSeconds(5), 0.2);
+  private static final TwinSettings EVERY_TWO = Fixtures.settings(2);
   @RegisterExtension
   static final SensorTwinKit kit = new SensorTwinKit(EVERY_TWO);
   private final EventSourcedBehaviorTestKit<TwinCommand, TwinEvent, TwinState> twin = kit.twin();

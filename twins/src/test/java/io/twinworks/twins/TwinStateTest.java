@@ -18,7 +18,7 @@ class TwinStateTest {
 
   @Test
   void emptyStateHasNoSignalsAndWasNeverSeen() {
-    TwinView view = TwinState.empty().view(Fixtures.SENSOR, TwinKind.SENSOR, TwinSummary.NONE);
+    TwinView view = Fixtures.emptySensor().view(Fixtures.SENSOR, TwinKind.SENSOR, TwinSummary.NONE);
     assertNull(view.lastSeen());
     assertEquals(Map.of(), view.signals());
     assertEquals(0, view.readings());
@@ -26,7 +26,7 @@ class TwinStateTest {
 
   @Test
   void lateSampleIsRememberedButDoesNotMoveLatestBack() {
-    TwinState state = TwinState.empty()
+    TwinState state = Fixtures.emptySensor()
         .recorded(new ReadingsRecorded(List.of(sample(1, 10, false), sample(2, 5, true)), 3, T0.plusSeconds(11)));
     SignalState signal = state.signals().get("temperature");
     assertEquals(1, signal.value());
@@ -38,7 +38,7 @@ class TwinStateTest {
 
   @Test
   void lastSeenIsTheLatestReceiveTimeAcrossEvents() {
-    TwinState state = TwinState.empty()
+    TwinState state = Fixtures.emptySensor()
         .recorded(new ReadingsRecorded(List.of(sample(1, 10, false)), 0, T0.plusSeconds(20)))
         .recorded(new ReadingsRecorded(List.of(sample(2, 5, true)), 0, T0.plusSeconds(15)));
     assertEquals(T0.plusSeconds(20), state.view(Fixtures.SENSOR, TwinKind.SENSOR, TwinSummary.NONE).lastSeen());
@@ -48,7 +48,7 @@ class TwinStateTest {
   void viewListsSignalsByNameWithMicrosecondTimes() {
     RecordedSample b = new RecordedSample("b", 2, Quality.BAD, T0.plusNanos(1_234_567), false);
     RecordedSample a = new RecordedSample("a", 1, Quality.GOOD, T0, false);
-    TwinView view = TwinState.empty().recorded(new ReadingsRecorded(List.of(b, a), 0, T0))
+    TwinView view = Fixtures.emptySensor().recorded(new ReadingsRecorded(List.of(b, a), 0, T0))
         .view(Fixtures.SENSOR, TwinKind.SENSOR, signals -> Map.of("n", (double) signals.size()));
     assertEquals(List.of("a", "b"), List.copyOf(view.signals().keySet()));
     assertEquals(new SignalValue(2, T0.plusNanos(1_234_000), Quality.BAD), view.signals().get("b"));

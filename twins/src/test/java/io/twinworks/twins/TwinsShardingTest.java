@@ -67,7 +67,7 @@ class TwinsShardingTest {
           assertEquals(MemberStatus.up(), cluster.selfMember().status());
           return null;
         });
-    Twins.init(testKit.system(), TwinSettings.create(testKit.system()));
+    Twins.init(testKit.system(), TwinSettings.create(testKit.system()), testKit.system().ignoreRef());
 
     TwinId pack = Fixtures.PACK;
     EntityRef<TwinCommand> ref = Twins.ref(testKit.system(), pack, TwinKind.BATTERY_PACK);

@@ -1,0 +1,202 @@
+package io.twinworks.twins;
+
+import io.twinworks.twins.alert.Finding;
+import io.twinworks.twins.anomaly.DetectorSpec;
+import io.twinworks.twins.anomaly.SignalDetectors;
+import io.twinworks.twins.battery.BatteryPackRules;
+import io.twinworks.twins.heartbeat.HealthStatus;
+import io.twinworks.twins.heartbeat.Heartbeat;
+import io.twinworks.twins.oee.OeeAccumulator;
+import io.twinworks.twins.oee.OeeBucket;
+import io.twinworks.twins.oee.OeeWindow;
+import io.twinworks.twins.time.ClockDriftEstimator;
+import io.twinworks.twins.time.ReorderBuffer;
+import io.twinworks.twins.time.ReorderBuffer.Sample;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+
+/**
+ * Orchestrates one twin's analytics: the clock-drift estimate, the reorder buffer that hands readings
+ * on in source-time order, a detector set per signal, the heartbeat, and OEE (machines) or the pack
+ * rules (battery packs). Called only by the twin's event handler, so replaying the journal gives the
+ * same findings bit for bit. Mutable, owned by one twin; {@link #state()} for snapshots.
+ */
+public final class TwinAnalytics {
+
+  /** Everything, for snapshots; {@code oee} and {@code battery} are null for kinds without them. */
+  public record State(
+      Map<String, SignalDetectors.State> detectors,
+      ReorderBuffer.State<String> reorder,
+      Heartbeat.State heartbeat,
+      OeeAccumulator.State oee,
+      BatteryPackRules.State battery,
+      ClockDriftEstimator.State clock) {}
+
+  private final TwinId id;
+  private final TwinKind kind;
+  private final AnalyticsDefaults defaults;
+  private TwinConfig.Resolved config;
+  private final Map<String, SignalDetectors> detectors = new LinkedHashMap<>();
+  private ReorderBuffer<String> reorder;
+  private Heartbeat heartbeat;
+  private OeeAccumulator oee;
+  private BatteryPackRules battery;
+  private ClockDriftEstimator clock;
+
+  TwinAnalytics(TwinId id, TwinKind kind, AnalyticsDefaults defaults, TwinConfig.Resolved config) {
+    this.id = id;
+    this.kind = kind;
+    this.defaults = defaults;
+    this.config = config;
+    this.reorder = new ReorderBuffer<>(config.reorder());
+    this.heartbeat = new Heartbeat(micros(config));
+    this.oee = kind == TwinKind.MACHINE ? new OeeAccumulator(config.oee()) : null;
+    this.battery = kind == TwinKind.BATTERY_PACK ? new BatteryPackRules(config.battery()) : null;
+    this.clock = new ClockDriftEstimator(defaults.clockDrift());
+  }
+
+  static TwinAnalytics restore(TwinId id, TwinKind kind, AnalyticsDefaults defaults, TwinConfig.Resolved config,
+      State state) {
+    TwinAnalytics analytics = new TwinAnalytics(id, kind, defaults, config);
+    state.detectors().forEach((signal, detectorState) -> analytics.detectors.put(signal,
+        SignalDetectors.restore(signal, analytics.specsFor(signal), detectorState)));
+    analytics.reorder = ReorderBuffer.restore(config.reorder(), state.reorder());
+    analytics.heartbeat = Heartbeat.restore(micros(config), state.heartbeat());
+    if (state.oee() != null && analytics.oee != null) {
+      analytics.oee = OeeAccumulator.restore(config.oee(), state.oee());
+    }
+    if (state.battery() != null && analytics.battery != null) {
+      analytics.battery = BatteryPackRules.restore(config.battery(), state.battery());
+    }
+    analytics.clock = ClockDriftEstimator.restore(defaults.clockDrift(), state.clock());
+    return analytics;
+  }
+
+  /**
+   * Readings the twin has just recorded, received at {@code receivedMicros}. Late ones (older than
+   * their signal's latest) only feed the clock estimate; the rest go through the reorder buffer.
+   */
+  List<Finding> recorded(List<RecordedSample> samples, long receivedMicros, Supplier<Map<String, SignalValue>> signals) {
+    List<Finding> findings = new ArrayList<>();
+    heartbeat.seen(receivedMicros).ifPresent(findings::add);
+    List<Sample<String>> inOrder = new ArrayList<>(samples.size());
+    boolean correct = defaults.clockDrift().correct();
+    for (RecordedSample sample : samples) {
+      long source = TwinTime.micros(sample.sourceTime());
+      clock.observe(source, receivedMicros);
+      if (!sample.late()) {
+        inOrder.add(new Sample<>(sample.signal(), sample.value(), sample.quality(),
+            correct ? clock.correct(source) : source, null));
+      }
+    }
+    analyse(reorder.offerAll(inOrder).released(), signals, findings);
+    return findings;
+  }
+
+  /**
+   * The heartbeat check at {@code nowMicros} (our clock): raises communication loss when silent for
+   * the timeout, releases what the reorder buffer held, and lets OEE windows close.
+   */
+  List<Finding> checked(long nowMicros, Supplier<Map<String, SignalValue>> signals) {
+    List<Finding> findings = new ArrayList<>();
+    heartbeat.check(nowMicros, micros(config)).ifPresent(findings::add);
+    analyse(reorder.flush(nowMicros - config.reorder().gracePeriod().toNanos() / 1_000).released(), signals, findings);
+    if (oee != null) {
+      findings.addAll(oee.advanceTo(nowMicros));
+    }
+    return findings;
+  }
+
+  /** True when a check at {@code nowMicros} would raise communication loss. */
+  boolean silentAt(long nowMicros) {
+    OptionalLong deadline = heartbeat.deadlineMicros();
+    return deadline.isPresent() && nowMicros >= deadline.getAsLong();
+  }
+
+  OptionalLong deadlineMicros() {
+    return heartbeat.deadlineMicros();
+  }
+
+  HealthStatus health() {
+    return heartbeat.status();
+  }
+
+  ClockDriftEstimator.Estimate clockEstimate() {
+    return clock.estimate();
+  }
+
+  /** The open window of each OEE bucket; empty for kinds without OEE. */
+  Map<String, OeeWindow> currentOee() {
+    Map<String, OeeWindow> windows = new LinkedHashMap<>();
+    if (oee != null) {
+      for (OeeBucket bucket : OeeBucket.values()) {
+        oee.current(bucket).ifPresent(window -> windows.put(bucket.json(), window));
+      }
+    }
+    return windows;
+  }
+
+  List<OeeWindow> oeeWindows(OeeBucket bucket, long fromMicros, long toMicros) {
+    return oee == null ? List.of() : oee.windows(bucket, fromMicros, toMicros);
+  }
+
+  /** Applies a new configuration: detectors start over with the new specs, the rest keeps its state. */
+  void reconfigure(TwinConfig.Resolved next) {
+    config = next;
+    detectors.clear();
+    reorder = ReorderBuffer.restore(next.reorder(), reorder.state());
+    heartbeat = Heartbeat.restore(micros(next), heartbeat.state());
+    if (oee != null) {
+      oee = OeeAccumulator.restore(next.oee(), oee.state());
+    }
+    if (battery != null) {
+      battery = BatteryPackRules.restore(next.battery(), battery.state());
+    }
+  }
+
+  State state() {
+    Map<String, SignalDetectors.State> detectorStates = new LinkedHashMap<>();
+    detectors.forEach((signal, set) -> detectorStates.put(signal, set.state()));
+    return new State(detectorStates, reorder.state(), heartbeat.state(), oee == null ? null : oee.state(),
+        battery == null ? null : battery.state(), clock.state());
+  }
+
+  private void analyse(List<Sample<String>> released, Supplier<Map<String, SignalValue>> signals,
+      List<Finding> findings) {
+    long last = Long.MIN_VALUE;
+    for (Sample<String> sample : released) {
+      if (sample.quality() != Quality.BAD) {
+        findings.addAll(detectors.computeIfAbsent(sample.signal(), this::newDetectors)
+            .update(sample.sourceTimeMicros(), sample.value()));
+      }
+      if (oee != null) {
+        findings.addAll(oee.onReading(sample.signal(), sample.value(), sample.sourceTimeMicros()));
+      }
+      last = sample.sourceTimeMicros();
+    }
+    if (battery != null && !released.isEmpty()) {
+      findings.addAll(battery.evaluate(signals.get(), last));
+    }
+  }
+
+  private SignalDetectors newDetectors(String signal) {
+    return new SignalDetectors(signal, specsFor(signal));
+  }
+
+  private List<DetectorSpec> specsFor(String signal) {
+    return defaults.detectors().specsFor(kind, signal, config.detectorOverrides());
+  }
+
+  private static long micros(TwinConfig.Resolved config) {
+    return config.heartbeatTimeout().toNanos() / 1_000;
+  }
+
+  @Override
+  public String toString() {
+    return "TwinAnalytics[" + id + "]";
+  }
+}
