@@ -16,7 +16,7 @@ public final class EmbeddedSchema {
   public static final String JOURNAL_SCRIPT = "schema/h2/h2-create-schema.sql";
   public static final List<String> TWINWORKS_SCRIPTS =
       List.of("schema/h2/twinworks-registry.sql", "schema/h2/twinworks-dead-letters.sql",
-          "schema/h2/twinworks-telemetry.sql");
+          "schema/h2/twinworks-telemetry.sql", "schema/h2/twinworks-alerts.sql");
 
   // The plugin's script creates one index without IF NOT EXISTS; every other statement is idempotent.
   private static final int INDEX_ALREADY_EXISTS = 42111;

@@ -1,20 +1,23 @@
 package io.twinworks.persistence;
 
 import com.typesafe.config.Config;
+import io.twinworks.persistence.alert.AlertLog;
+import io.twinworks.persistence.alert.AlertSettings;
 import io.twinworks.persistence.history.HistoryStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The embedded H2 store: a pooled connection to {@code twinworks.store.h2.url}, the schema (journal,
- * snapshots and Twinworks tables), the twin registry and the dead-letter store. Open it before the
- * ActorSystem starts persistent entities; close it after the system has terminated.
+ * snapshots and Twinworks tables), the twin registry, the dead-letter store, the telemetry history and the
+ * alert log. Open it before the ActorSystem starts persistent entities; close it after the system has terminated.
  */
 public final class EmbeddedStore implements TwinworksStore {
 
@@ -26,13 +29,16 @@ public final class EmbeddedStore implements TwinworksStore {
   private final JdbcTwinRegistry registry;
   private final JdbcDeadLetterStore deadLetters;
   private final JdbcHistoryStore history;
+  private final JdbcAlertLog alerts;
 
-  private EmbeddedStore(StoreSettings settings, JdbcConnectionPool pool, Executor blocking) {
+  private EmbeddedStore(StoreSettings settings, JdbcConnectionPool pool, Executor blocking, AlertSettings alertSettings,
+      Clock clock) {
     this.settings = settings;
     this.pool = pool;
     this.registry = new JdbcTwinRegistry(pool, blocking);
     this.deadLetters = new JdbcDeadLetterStore(pool, blocking, settings.deadLetterMaxRows());
     this.history = new JdbcHistoryStore(pool, blocking);
+    this.alerts = new JdbcAlertLog(pool, blocking, alertSettings, clock);
   }
 
   /**
@@ -41,14 +47,20 @@ public final class EmbeddedStore implements TwinworksStore {
    * cannot be opened.
    */
   public static EmbeddedStore open(Config config, Executor blocking) {
+    return open(config, blocking, Clock.systemUTC());
+  }
+
+  /** {@link #open(Config, Executor)} with the clock that times alert changes (for their retention). */
+  static EmbeddedStore open(Config config, Executor blocking, Clock clock) {
     StoreSettings settings = StoreSettings.create(config);
+    AlertSettings alertSettings = AlertSettings.create(config);
     settings.databaseFile().ifPresent(EmbeddedStore::ensureWritableDirectory);
     JdbcConnectionPool pool = JdbcConnectionPool.create(settings.url(), settings.user(), settings.password());
     pool.setMaxConnections(settings.maxConnections());
     try {
       checkOpens(settings, pool);
       EmbeddedSchema.createIfNotExists(pool);
-      EmbeddedStore store = new EmbeddedStore(settings, pool, blocking);
+      EmbeddedStore store = new EmbeddedStore(settings, pool, blocking, alertSettings, clock);
       store.deadLetters.pruneBlocking();
       return store;
     } catch (RuntimeException e) {
@@ -70,6 +82,11 @@ public final class EmbeddedStore implements TwinworksStore {
   @Override
   public DeadLetterStore deadLetters() {
     return deadLetters;
+  }
+
+  @Override
+  public AlertLog alerts() {
+    return alerts;
   }
 
   public DataSource dataSource() {

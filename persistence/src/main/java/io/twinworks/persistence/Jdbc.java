@@ -15,6 +15,9 @@ final class Jdbc {
     T apply(Connection connection) throws SQLException;
   }
 
+  // H2's code for a unique key violation: two concurrent MERGEs inserted the same new key.
+  private static final int DUPLICATE_KEY = 23505;
+
   private final DataSource dataSource;
   private final Executor blocking;
 
@@ -25,6 +28,22 @@ final class Jdbc {
 
   <T> CompletionStage<T> async(String what, Work<T> work) {
     return CompletableFuture.supplyAsync(() -> transact(what, work), blocking);
+  }
+
+  /**
+   * Runs upserts ({@code MERGE}) in the current transaction; when a concurrent transaction inserted one of the same
+   * new keys first, rolls back and runs them once more, and this time they find the row and update it.
+   */
+  static <T> T retryingOnceOnDuplicateKey(Connection connection, Work<T> upserts) throws SQLException {
+    try {
+      return upserts.apply(connection);
+    } catch (SQLException e) {
+      if (e.getErrorCode() != DUPLICATE_KEY) {
+        throw e;
+      }
+      connection.rollback();
+      return upserts.apply(connection);
+    }
   }
 
   /** Commits when {@code work} returns, rolls back when it throws. */

@@ -29,8 +29,6 @@ public final class JdbcTwinRegistry implements TwinRegistry {
   private static final String FIND = "SELECT " + COLUMNS + " FROM twin_registry WHERE id = ?";
   private static final String COUNT = "SELECT COUNT(*) FROM twin_registry";
   private static final int BATCH = 1000;
-  // H2's code for a unique key violation: two concurrent MERGEs inserted the same new id.
-  private static final int DUPLICATE_KEY = 23505;
 
   private final Jdbc jdbc;
 
@@ -41,7 +39,8 @@ public final class JdbcTwinRegistry implements TwinRegistry {
   @Override
   public CompletionStage<Done> register(List<TwinEntry> entries) {
     List<TwinEntry> copy = List.copyOf(entries);
-    return jdbc.async("registering " + copy.size() + " twins", connection -> upsertRetryingOnce(connection, copy));
+    return jdbc.async("registering " + copy.size() + " twins",
+        connection -> Jdbc.retryingOnceOnDuplicateKey(connection, c -> upsert(c, copy)));
   }
 
   @Override
@@ -72,20 +71,7 @@ public final class JdbcTwinRegistry implements TwinRegistry {
     });
   }
 
-  private static Done upsertRetryingOnce(Connection connection, List<TwinEntry> entries) throws SQLException {
-    try {
-      upsert(connection, entries);
-    } catch (SQLException e) {
-      if (e.getErrorCode() != DUPLICATE_KEY) {
-        throw e;
-      }
-      connection.rollback();
-      upsert(connection, entries);
-    }
-    return Done.getInstance();
-  }
-
-  private static void upsert(Connection connection, List<TwinEntry> entries) throws SQLException {
+  private static Done upsert(Connection connection, List<TwinEntry> entries) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(UPSERT)) {
       int pending = 0;
       for (TwinEntry e : entries) {
@@ -104,6 +90,7 @@ public final class JdbcTwinRegistry implements TwinRegistry {
         ps.executeBatch();
       }
     }
+    return Done.getInstance();
   }
 
   private static TwinPage page(Connection connection, TwinListing listing, int limit) throws SQLException {

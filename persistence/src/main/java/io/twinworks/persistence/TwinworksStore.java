@@ -1,5 +1,6 @@
 package io.twinworks.persistence;
 
+import io.twinworks.persistence.alert.AlertLog;
 import io.twinworks.persistence.history.HistoryStore;
 
 /** The stores the runtime needs beside the journal, from whichever profile is configured. */
@@ -10,6 +11,8 @@ public interface TwinworksStore extends AutoCloseable {
   DeadLetterStore deadLetters();
 
   HistoryStore history();
+
+  AlertLog alerts();
 
   @Override
   void close();

@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
 public final class CassandraSchema {
 
   /** The version of the CQL files; raise it with every change to them. */
-  public static final int VERSION = 1;
-  public static final List<String> FILES = List.of("001-keyspace.cql", "002-journal.cql", "003-twinworks.cql");
+  public static final int VERSION = 2;
+  /** Version 1 had the first three; version 2 added the alert log. */
+  public static final List<String> FILES =
+      List.of("001-keyspace.cql", "002-journal.cql", "003-twinworks.cql", "004-alerts.cql");
 
   private static final String COMPONENT = "twinworks";
   private static final String APPLY_HINT = "run `bin/twinworks schema apply` (or set "
@@ -87,12 +89,17 @@ public final class CassandraSchema {
 
   /** The statements of the CQL files with the settings filled in, in order. */
   public static List<String> statements(CassandraSettings settings) {
+    return statements(settings, FILES);
+  }
+
+  /** The statements of some of the CQL files, e.g. those of an older version. */
+  static List<String> statements(CassandraSettings settings, List<String> files) {
     Map<String, String> values = Map.of(
         "keyspace", settings.keyspace(),
         "replication", settings.replication().cql(),
         "history_ttl", Long.toString(settings.historyTtlSeconds()));
     List<String> statements = new ArrayList<>();
-    for (String file : FILES) {
+    for (String file : files) {
       for (String statement : split(read(file))) {
         statements.add(fill(file, statement, values));
       }

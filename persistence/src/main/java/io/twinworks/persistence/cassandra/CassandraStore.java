@@ -8,6 +8,8 @@ import io.twinworks.persistence.DeadLetterStore;
 import io.twinworks.persistence.StoreException;
 import io.twinworks.persistence.TwinRegistry;
 import io.twinworks.persistence.TwinworksStore;
+import io.twinworks.persistence.alert.AlertLog;
+import io.twinworks.persistence.alert.AlertSettings;
 import io.twinworks.persistence.history.HistoryStore;
 import java.time.Clock;
 import java.util.List;
@@ -20,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Cassandra store profile's {@link TwinworksStore}: one driver session (built from
- * {@code twinworks.cassandra.*}) for the twin registry, the dead letters and the telemetry history, plus the
- * {@link RollupJob} on its own timer ({@code twinworks.cassandra.rollup-interval}; 0 leaves calling
+ * {@code twinworks.cassandra.*}) for the twin registry, the dead letters, the telemetry history and the alert log,
+ * plus the {@link RollupJob} on its own timer ({@code twinworks.cassandra.rollup-interval}; 0 leaves calling
  * {@link #rollups()}{@code .runOnce()} to the runtime). The journal and snapshots use pekko-persistence-cassandra's
  * own session ({@link TwinworksSessionProvider}) on the same keyspace. Open it before the ActorSystem starts
  * persistent entities (it creates or checks the schema); close it after the system has terminated.
@@ -37,10 +39,11 @@ public final class CassandraStore implements TwinworksStore {
   private final CassandraTwinRegistry registry;
   private final CassandraDeadLetterStore deadLetters;
   private final CassandraHistoryStore history;
+  private final CassandraAlertLog alerts;
   private final RollupJob rollups;
   private final Optional<ScheduledExecutorService> timer;
 
-  private CassandraStore(CassandraSettings settings, CqlSession session, Clock clock,
+  private CassandraStore(CassandraSettings settings, AlertSettings alertSettings, CqlSession session, Clock clock,
       CassandraHistoryStore.WriteMode writeMode) {
     this.settings = settings;
     this.session = session;
@@ -49,6 +52,7 @@ public final class CassandraStore implements TwinworksStore {
     this.registry = new CassandraTwinRegistry(session, keyspace, limiter);
     this.deadLetters = new CassandraDeadLetterStore(session, keyspace, settings.deadLetterTtlSeconds(), clock);
     this.history = new CassandraHistoryStore(session, keyspace, limiter, clock, writeMode);
+    this.alerts = new CassandraAlertLog(session, keyspace, limiter, alertSettings, clock);
     this.rollups = new RollupJob(session, keyspace, history, limiter, clock);
     this.timer = settings.rollupInterval().isZero() ? Optional.empty() : Optional.of(startTimer());
   }
@@ -64,6 +68,7 @@ public final class CassandraStore implements TwinworksStore {
 
   static CassandraStore open(Config config, Clock clock, CassandraHistoryStore.WriteMode writeMode) {
     CassandraSettings settings = CassandraSettings.create(config);
+    AlertSettings alertSettings = AlertSettings.create(config);
     CqlSession session = connect(settings, config);
     try {
       if (settings.autoCreateSchema()) {
@@ -72,7 +77,7 @@ public final class CassandraStore implements TwinworksStore {
         CassandraSchema.check(session, settings);
       }
       log.info("Cassandra store open: {}", settings);
-      return new CassandraStore(settings, session, clock, writeMode);
+      return new CassandraStore(settings, alertSettings, session, clock, writeMode);
     } catch (RuntimeException e) {
       session.close();
       throw e;
@@ -122,6 +127,11 @@ public final class CassandraStore implements TwinworksStore {
   @Override
   public HistoryStore history() {
     return history;
+  }
+
+  @Override
+  public AlertLog alerts() {
+    return alerts;
   }
 
   /** The rollup pass; call {@link RollupJob#runOnce()} periodically when {@code rollup-interval = 0}. */

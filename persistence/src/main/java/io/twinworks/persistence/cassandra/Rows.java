@@ -7,9 +7,11 @@ import com.datastax.oss.driver.api.core.cql.Statement;
 import io.twinworks.persistence.StoreException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Asynchronous reads of every page of a result, mapped row by row. */
 final class Rows {
@@ -18,21 +20,34 @@ final class Rows {
 
   /** Every row of the statement's result, mapped, stopping after {@code max} rows. */
   static <T> CompletionStage<List<T>> all(CqlSession session, Statement<?> statement, int max, Function<Row, T> map) {
-    List<T> out = new ArrayList<>();
-    return session.executeAsync(statement).thenCompose(rs -> collect(rs, out, max, map));
+    return matching(session, statement, max, map, t -> true);
   }
 
-  private static <T> CompletionStage<List<T>> collect(AsyncResultSet rs, List<T> out, int max, Function<Row, T> map) {
+  /**
+   * The mapped rows that {@code keep} accepts, stopping after {@code max} of them: fetches the result's pages one
+   * after the other while it needs more, so a filter that skips rows costs reads, never memory.
+   */
+  static <T> CompletionStage<List<T>> matching(CqlSession session, Statement<?> statement, int max,
+      Function<Row, T> map, Predicate<? super T> keep) {
+    List<T> out = new ArrayList<>();
+    return session.executeAsync(statement).thenCompose(rs -> collect(rs, out, max, map, keep));
+  }
+
+  private static <T> CompletionStage<List<T>> collect(AsyncResultSet rs, List<T> out, int max, Function<Row, T> map,
+      Predicate<? super T> keep) {
     for (Row row : rs.currentPage()) {
       if (out.size() >= max) {
-        return java.util.concurrent.CompletableFuture.completedFuture(out);
+        return CompletableFuture.completedFuture(out);
       }
-      out.add(map.apply(row));
+      T value = map.apply(row);
+      if (keep.test(value)) {
+        out.add(value);
+      }
     }
     if (rs.hasMorePages() && out.size() < max) {
-      return rs.fetchNextPage().thenCompose(next -> collect(next, out, max, map));
+      return rs.fetchNextPage().thenCompose(next -> collect(next, out, max, map, keep));
     }
-    return java.util.concurrent.CompletableFuture.completedFuture(out);
+    return CompletableFuture.completedFuture(out);
   }
 
   /** Wraps a failure in a {@link StoreException} that says what failed. */

@@ -1,0 +1,135 @@
+package io.twinworks.persistence.cassandra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.typesafe.config.Config;
+import io.twinworks.persistence.StoreException;
+import io.twinworks.persistence.alert.AlertLog;
+import io.twinworks.persistence.alert.AlertLogContract;
+import io.twinworks.persistence.alert.AlertQuery;
+import io.twinworks.persistence.alert.TestClock;
+import io.twinworks.testsupport.CassandraFixture;
+import io.twinworks.twins.TwinId;
+import io.twinworks.twins.alert.Alert;
+import io.twinworks.twins.alert.Severity;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The alert log contract on a real Cassandra (tables truncated before each test), plus the TTLs that carry the
+ * retention and the upgrade of a schema version 1 keyspace, which has no alert tables, by schema apply.
+ */
+class CassandraAlertLogIT extends AlertLogContract {
+
+  @RegisterExtension
+  static final CassandraFixture CASSANDRA = new CassandraFixture();
+  private static final String KEYSPACE = "alerts_it";
+  private static final List<String> TABLES = List.of("alert_log", "alert_log_marks", "alerts", "alerts_by_scope",
+      "open_alerts_by_scope", "alert_tenants");
+  private static final TestClock clock = new TestClock(T0);
+  private static CassandraStore store;
+
+  @BeforeAll
+  static void open() {
+    store = openStore();
+  }
+
+  @AfterAll
+  static void close() {
+    store.close();
+  }
+
+  @BeforeEach
+  void empty() {
+    for (String table : TABLES) {
+      store.session().execute("TRUNCATE " + KEYSPACE + "." + table);
+    }
+  }
+
+  @Override
+  protected AlertLog log() {
+    return store.alerts();
+  }
+
+  @Override
+  protected AlertLog reopen() {
+    store.close();
+    store = openStore();
+    return store.alerts();
+  }
+
+  @Override
+  protected TestClock clock() {
+    return clock;
+  }
+
+  @Test
+  void changesAndClearedAlertsCarryTheRetentionAsTtlOpenAlertsNone() {
+    TwinId twin = TwinId.of("acme:line1:cnc01");
+    Alert cleared = raised(twin, 1, Severity.WARNING, T0);
+    Alert open = raised(twin, 2, Severity.WARNING, T0);
+    append(1, cleared);
+    append(2, cleared.cleared(T0.plusSeconds(5)));
+    append(3, open);
+    int retention = (int) Duration.ofDays(30).toSeconds();
+    for (String scope : List.of("*", "acme")) {
+      int ttl = ttl("SELECT TTL(alert) FROM " + KEYSPACE + ".alert_log WHERE scope = ? AND bucket = 0 AND seq = 3",
+          scope);
+      assertTrue(ttl > retention - 600 && ttl <= retention, scope + ": " + ttl);
+    }
+    int clearedTtl = ttl("SELECT TTL(alert) FROM " + KEYSPACE + ".alerts WHERE id = ?", cleared.id());
+    assertTrue(clearedTtl > retention - 600 && clearedTtl <= retention, "cleared: " + clearedTtl);
+    Row openRow = store.session().execute(SimpleStatement.newInstance(
+        "SELECT TTL(alert) FROM " + KEYSPACE + ".alerts WHERE id = ?", open.id())).one();
+    assertTrue(openRow.isNull(0), "an open alert never expires");
+    assertEquals(1L, store.session().execute("SELECT COUNT(*) FROM " + KEYSPACE
+        + ".open_alerts_by_scope WHERE scope = 'acme'").one().getLong(0), "the clearing change deleted its open row");
+  }
+
+  @Test
+  void aVersionOneKeyspaceIsUpgradedBySchemaApply() {
+    String keyspace = "alerts_v1_it";
+    Config config = CassandraTestConfig.config(CASSANDRA.node(), keyspace,
+        "twinworks.cassandra.auto-create-schema = false");
+    CassandraSettings settings = CassandraSettings.create(config);
+    try (CqlSession session = CassandraStore.connect(settings, config)) {
+      for (String cql : CassandraSchema.statements(settings, CassandraSchema.FILES.subList(0, 3))) {
+        session.execute(SimpleStatement.newInstance(cql).setTimeout(Duration.ofSeconds(60)));
+      }
+      session.execute("INSERT INTO " + keyspace + ".schema_version (component, version, applied_at) "
+          + "VALUES ('twinworks', 1, toTimestamp(now()))");
+    }
+
+    StoreException outdated = assertThrows(StoreException.class, () -> CassandraStore.open(config));
+    assertEquals("Cassandra keyspace 'alerts_v1_it' has schema version 1 but this Twinworks needs 2: run "
+        + "`bin/twinworks schema apply` (or set twinworks.cassandra.auto-create-schema = true in development)",
+        outdated.getMessage());
+
+    assertEquals(2, CassandraStore.applySchema(config));
+    try (CassandraStore upgraded = CassandraStore.open(config)) {
+      Alert alert = raised(TwinId.of("acme:line1:cnc01"), 1, Severity.CRITICAL, T0);
+      await(upgraded.alerts().append(1, alert));
+      assertEquals(1L, await(upgraded.alerts().lastSeq()));
+      assertEquals(List.of(alert), await(upgraded.alerts().current(AlertQuery.all(10))).items());
+    }
+  }
+
+  private static int ttl(String cql, Object key) {
+    return store.session().execute(SimpleStatement.newInstance(cql, key)).one().getInt(0);
+  }
+
+  private static CassandraStore openStore() {
+    return CassandraStore.open(CassandraTestConfig.config(CASSANDRA.node(), KEYSPACE), clock,
+        CassandraHistoryStore.WriteMode.PARTITION_BATCHES);
+  }
+}
