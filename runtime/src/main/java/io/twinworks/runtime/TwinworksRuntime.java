@@ -12,6 +12,8 @@ import io.twinworks.runtime.broker.EmbeddedBroker;
 import io.twinworks.runtime.config.RuntimeSettings;
 import io.twinworks.runtime.http.ApiRoutes;
 import io.twinworks.runtime.http.HistoryQueries;
+import io.twinworks.runtime.alert.AlertHub;
+import io.twinworks.runtime.alert.HeartbeatWatch;
 import io.twinworks.runtime.ingest.BatchProcessor;
 import io.twinworks.runtime.ingest.IngestionPipeline;
 import io.twinworks.runtime.ingest.CoalescingTwinGateway;
@@ -97,9 +99,11 @@ public final class TwinworksRuntime {
     TwinworksStore store = TwinworksStores.open(config, blocking);
     // Opening creates (embedded, or Cassandra with auto-create-schema) or checks the schema.
 
-    Twins.init(system, TwinSettings.create(config));
     TwinworksMetrics metrics = new TwinworksMetrics();
     Clock clock = Clock.systemUTC();
+    TwinSettings twinSettings = TwinSettings.create(config);
+    Twins.init(system, twinSettings, AlertHub.start(system, store.alerts()));
+    HeartbeatWatch heartbeats = watchHeartbeats(system, twinSettings, store, clock, settings);
     ShardedTwinGateway twins = new ShardedTwinGateway(system, settings.ingest().askTimeout());
     TwinDirectory directory = new TwinDirectory(store.registry());
 
@@ -109,7 +113,8 @@ public final class TwinworksRuntime {
     MqttIngestSource mqtt = MqttIngestSource.create(mqttSettings, routes.subscriptions());
     TwinGateway ingestTwins = new CoalescingTwinGateway(new HistoryWritingTwinGateway(twins, store.history()),
         settings.ingest().maxReadingsPerCommand(), metrics::recorded);
-    BatchProcessor processor = new BatchProcessor(routes, ingestTwins, directory, store.deadLetters(), metrics, clock);
+    BatchProcessor processor = new BatchProcessor(routes, ingestTwins, directory, heartbeats, store.deadLetters(),
+        metrics, clock);
     IngestionPipeline ingestion = IngestionPipeline.start(system, mqtt.source(), processor, settings.ingest());
     metrics.gauge("twinworks_mqtt_connected", "1 while the MQTT subscription is live", () -> mqtt.isSubscribed() ? 1 : 0);
     system.scheduler().scheduleWithFixedDelay(settings.ingest().registryFlushInterval(),
@@ -129,6 +134,24 @@ public final class TwinworksRuntime {
 
     registerShutdown(system, binding, ingestion, directory, store, broker);
     return new TwinworksRuntime(settings, system, metrics, binding);
+  }
+
+  /** Wakes silent twins once a second, starting from the registry's last-seen times. */
+  private static HeartbeatWatch watchHeartbeats(ActorSystem<Void> system, TwinSettings twinSettings,
+      TwinworksStore store, Clock clock, RuntimeSettings settings) {
+    HeartbeatWatch heartbeats = new HeartbeatWatch(system, twinSettings.analytics().heartbeat(), clock,
+        settings.ingest().askTimeout());
+    heartbeats.loadFrom(store.registry()).whenComplete((done, failure) -> {
+      if (failure != null) {
+        log.warn("could not load the twins to watch for communication loss; watching those seen from now: {}",
+            failure.toString());
+      }
+    });
+    system.scheduler().scheduleWithFixedDelay(Duration.ofSeconds(1), Duration.ofSeconds(1), heartbeats::tick,
+        system.executionContext());
+    system.scheduler().scheduleWithFixedDelay(Duration.ofMinutes(1), Duration.ofHours(1),
+        () -> store.alerts().purgeExpired(clock.instant()), system.executionContext());
+    return heartbeats;
   }
 
   private static void registerShutdown(ActorSystem<Void> system, ServerBinding binding, IngestionPipeline ingestion,

@@ -3,6 +3,7 @@ package io.twinworks.runtime.ingest;
 import io.twinworks.connectors.route.Decoded;
 import io.twinworks.connectors.route.TopicRoutes;
 import io.twinworks.persistence.DeadLetterStore;
+import io.twinworks.runtime.alert.HeartbeatWatch;
 import io.twinworks.runtime.metrics.TwinworksMetrics;
 import io.twinworks.twins.DeadLetter;
 import io.twinworks.twins.Reading;
@@ -35,15 +36,17 @@ public final class BatchProcessor {
   private final TopicRoutes routes;
   private final TwinGateway twins;
   private final TwinDirectory directory;
+  private final HeartbeatWatch heartbeats;
   private final DeadLetterStore deadLetters;
   private final TwinworksMetrics metrics;
   private final Clock clock;
 
-  public BatchProcessor(TopicRoutes routes, TwinGateway twins, TwinDirectory directory,
+  public BatchProcessor(TopicRoutes routes, TwinGateway twins, TwinDirectory directory, HeartbeatWatch heartbeats,
       DeadLetterStore deadLetters, TwinworksMetrics metrics, Clock clock) {
     this.routes = routes;
     this.twins = twins;
     this.directory = directory;
+    this.heartbeats = heartbeats;
     this.deadLetters = deadLetters;
     this.metrics = metrics;
     this.clock = clock;
@@ -84,6 +87,7 @@ public final class BatchProcessor {
           if (failure == null) {
             metrics.persisted(System.nanoTime() - started);
             directory.seen(key, now);
+            heartbeats.seen(key, now);
             return CompletableFuture.completedFuture(Done.getInstance());
           }
           metrics.persistFailed();
