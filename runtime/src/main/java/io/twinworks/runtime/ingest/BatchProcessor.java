@@ -39,7 +39,7 @@ public final class BatchProcessor {
   private final HeartbeatWatch heartbeats;
   private final DeadLetterStore deadLetters;
   private final TwinworksMetrics metrics;
-  private final Clock clock;
+  private final ReceiveClock receiveClock;
 
   public BatchProcessor(TopicRoutes routes, TwinGateway twins, TwinDirectory directory, HeartbeatWatch heartbeats,
       DeadLetterStore deadLetters, TwinworksMetrics metrics, Clock clock) {
@@ -49,18 +49,18 @@ public final class BatchProcessor {
     this.heartbeats = heartbeats;
     this.deadLetters = deadLetters;
     this.metrics = metrics;
-    this.clock = clock;
+    this.receiveClock = new ReceiveClock(clock);
   }
 
   public CompletionStage<Done> process(List<MqttMessageWithAck> batch) {
-    Instant now = clock.instant();
+    Instant now = receiveClock.next();
     metrics.messagesReceived(batch.size());
     Map<TwinKey, List<Reading>> byTwin = new LinkedHashMap<>();
     List<CompletableFuture<?>> writes = new ArrayList<>();
     for (MqttMessageWithAck message : batch) {
       String topic = message.message().topic();
       byte[] payload = message.message().payload().toArray();
-      Decoded decoded = routes.decode(topic, payload, now);
+      Decoded decoded = routes.decode(topic, payload, receiveClock.next());
       if (decoded instanceof Decoded.Accepted accepted) {
         for (Reading reading : accepted.readings()) {
           byTwin.computeIfAbsent(new TwinKey(reading.twinId(), reading.kind()), k -> new ArrayList<>())
