@@ -39,3 +39,9 @@ CREATE TABLE IF NOT EXISTS alert_log_marks (
 );
 MERGE INTO alert_log_marks t USING (VALUES ('last', CAST(0 AS BIGINT))) AS s(name, seq) ON t.name = s.name
   WHEN NOT MATCHED THEN INSERT (name, seq) VALUES (s.name, s.seq);
+-- Each delivery channel's cursor (the MQTT alert topic: 'mqtt'; a webhook: 'webhook:<endpoint name>'): the seq of
+-- the last change it delivered or moved past. Only ever raised.
+CREATE TABLE IF NOT EXISTS alert_delivery_cursors (
+  name VARCHAR(300) NOT NULL PRIMARY KEY,
+  seq BIGINT NOT NULL
+);

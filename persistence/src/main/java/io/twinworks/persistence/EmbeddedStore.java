@@ -3,6 +3,7 @@ package io.twinworks.persistence;
 import com.typesafe.config.Config;
 import io.twinworks.persistence.alert.AlertLog;
 import io.twinworks.persistence.alert.AlertSettings;
+import io.twinworks.persistence.alert.DeliveryCursors;
 import io.twinworks.persistence.history.HistoryStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,8 +17,9 @@ import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The embedded H2 store: a pooled connection to {@code twinworks.store.h2.url}, the schema (journal,
- * snapshots and Twinworks tables), the twin registry, the dead-letter store, the telemetry history and the
- * alert log. Open it before the ActorSystem starts persistent entities; close it after the system has terminated.
+ * snapshots and Twinworks tables), the twin registry, the dead-letter store, the telemetry history, the
+ * alert log and the alert delivery cursors. Open it before the ActorSystem starts persistent entities; close it
+ * after the system has terminated.
  */
 public final class EmbeddedStore implements TwinworksStore {
 
@@ -30,6 +32,7 @@ public final class EmbeddedStore implements TwinworksStore {
   private final JdbcDeadLetterStore deadLetters;
   private final JdbcHistoryStore history;
   private final JdbcAlertLog alerts;
+  private final JdbcDeliveryCursors deliveryCursors;
 
   private EmbeddedStore(StoreSettings settings, JdbcConnectionPool pool, Executor blocking, AlertSettings alertSettings,
       Clock clock) {
@@ -39,6 +42,7 @@ public final class EmbeddedStore implements TwinworksStore {
     this.deadLetters = new JdbcDeadLetterStore(pool, blocking, settings.deadLetterMaxRows());
     this.history = new JdbcHistoryStore(pool, blocking);
     this.alerts = new JdbcAlertLog(pool, blocking, alertSettings, clock);
+    this.deliveryCursors = new JdbcDeliveryCursors(pool, blocking);
   }
 
   /**
@@ -87,6 +91,11 @@ public final class EmbeddedStore implements TwinworksStore {
   @Override
   public AlertLog alerts() {
     return alerts;
+  }
+
+  @Override
+  public DeliveryCursors deliveryCursors() {
+    return deliveryCursors;
   }
 
   public DataSource dataSource() {

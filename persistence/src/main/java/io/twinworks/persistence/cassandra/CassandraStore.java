@@ -9,6 +9,7 @@ import io.twinworks.persistence.StoreException;
 import io.twinworks.persistence.TwinRegistry;
 import io.twinworks.persistence.TwinworksStore;
 import io.twinworks.persistence.alert.AlertLog;
+import io.twinworks.persistence.alert.DeliveryCursors;
 import io.twinworks.persistence.alert.AlertSettings;
 import io.twinworks.persistence.history.HistoryStore;
 import java.time.Clock;
@@ -22,9 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Cassandra store profile's {@link TwinworksStore}: one driver session (built from
- * {@code twinworks.cassandra.*}) for the twin registry, the dead letters, the telemetry history and the alert log,
- * plus the {@link RollupJob} on its own timer ({@code twinworks.cassandra.rollup-interval}; 0 leaves calling
- * {@link #rollups()}{@code .runOnce()} to the runtime). The journal and snapshots use pekko-persistence-cassandra's
+ * {@code twinworks.cassandra.*}) for the twin registry, the dead letters, the telemetry history, the alert log and
+ * the delivery cursors, plus the {@link RollupJob} on its own timer ({@code twinworks.cassandra.rollup-interval}; 0
+ * leaves calling {@link #rollups()}{@code .runOnce()} to the runtime). The journal and snapshots use pekko-persistence-cassandra's
  * own session ({@link TwinworksSessionProvider}) on the same keyspace. Open it before the ActorSystem starts
  * persistent entities (it creates or checks the schema); close it after the system has terminated.
  */
@@ -40,6 +41,7 @@ public final class CassandraStore implements TwinworksStore {
   private final CassandraDeadLetterStore deadLetters;
   private final CassandraHistoryStore history;
   private final CassandraAlertLog alerts;
+  private final CassandraDeliveryCursors deliveryCursors;
   private final RollupJob rollups;
   private final Optional<ScheduledExecutorService> timer;
 
@@ -53,6 +55,7 @@ public final class CassandraStore implements TwinworksStore {
     this.deadLetters = new CassandraDeadLetterStore(session, keyspace, settings.deadLetterTtlSeconds(), clock);
     this.history = new CassandraHistoryStore(session, keyspace, limiter, clock, writeMode);
     this.alerts = new CassandraAlertLog(session, keyspace, limiter, alertSettings, clock);
+    this.deliveryCursors = new CassandraDeliveryCursors(session, keyspace);
     this.rollups = new RollupJob(session, keyspace, history, limiter, clock);
     this.timer = settings.rollupInterval().isZero() ? Optional.empty() : Optional.of(startTimer());
   }
@@ -132,6 +135,11 @@ public final class CassandraStore implements TwinworksStore {
   @Override
   public AlertLog alerts() {
     return alerts;
+  }
+
+  @Override
+  public DeliveryCursors deliveryCursors() {
+    return deliveryCursors;
   }
 
   /** The rollup pass; call {@link RollupJob#runOnce()} periodically when {@code rollup-interval = 0}. */

@@ -32,7 +32,7 @@ class CassandraSchemaIT {
       assertEquals(Set.of("messages", "metadata", "all_persistence_ids", "snapshots", "twins", "twins_by_tenant",
           "twins_by_tenant_kind", "tenants", "dead_letters", "telemetry", "telemetry_minute", "telemetry_hour",
           "rollup_dirty", "rollup_queue", "rollup_progress", "schema_version", "alert_log", "alert_log_marks",
-          "alerts", "alerts_by_scope", "open_alerts_by_scope", "alert_tenants"), tables);
+          "alerts", "alerts_by_scope", "open_alerts_by_scope", "alert_tenants", "alert_delivery_cursors"), tables);
       Row telemetry = session.execute("SELECT compaction, default_time_to_live FROM system_schema.tables "
           + "WHERE keyspace_name = 'schema_it' AND table_name = 'telemetry'").one();
       assertTrue(telemetry.getMap(0, String.class, String.class).get("class").endsWith("TimeWindowCompactionStrategy"));
