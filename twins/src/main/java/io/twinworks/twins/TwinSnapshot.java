@@ -20,9 +20,13 @@ public record TwinSnapshot(
         state.late(), state.config(), state.analytics().state(), state.alerts().state());
   }
 
+  /** The state again; a snapshot from before analytics existed ({@code analytics} null) starts them afresh. */
   TwinState restore(TwinId id, TwinKind kind, AnalyticsDefaults defaults) {
     TwinConfig.Resolved resolved = config.resolve(defaults, kind, id);
     return new TwinState(signals, lastSeenMicros, readings, duplicates, late, config,
-        TwinAnalytics.restore(id, kind, defaults, resolved, analytics), AlertBook.restore(id, alerts));
+        analytics == null
+            ? new TwinAnalytics(id, kind, defaults, resolved)
+            : TwinAnalytics.restore(id, kind, defaults, resolved, analytics),
+        alerts == null ? new AlertBook(id) : AlertBook.restore(id, alerts));
   }
 }
