@@ -7,6 +7,8 @@ import io.twinworks.connectors.route.TopicRoutes;
 import io.twinworks.persistence.TwinworksStore;
 import io.twinworks.persistence.TwinworksStores;
 import io.twinworks.persistence.cassandra.StoreProfile;
+import io.twinworks.runtime.alert.AlertStreamSettings;
+import io.twinworks.runtime.alert.AlertTail;
 import io.twinworks.runtime.broker.BrokerSettings;
 import io.twinworks.runtime.broker.EmbeddedBroker;
 import io.twinworks.runtime.config.RuntimeSettings;
@@ -97,7 +99,7 @@ public final class TwinworksRuntime {
     TwinworksStore store = TwinworksStores.open(config, blocking);
     // Opening creates (embedded, or Cassandra with auto-create-schema) or checks the schema.
 
-    Twins.init(system, TwinSettings.create(config));
+    Twins.init(system, TwinSettings.create(config), system.ignoreRef()); // placeholder until the lead's alert hub
     TwinworksMetrics metrics = new TwinworksMetrics();
     Clock clock = Clock.systemUTC();
     ShardedTwinGateway twins = new ShardedTwinGateway(system, settings.ingest().askTimeout());
@@ -115,9 +117,10 @@ public final class TwinworksRuntime {
     system.scheduler().scheduleWithFixedDelay(settings.ingest().registryFlushInterval(),
         settings.ingest().registryFlushInterval(), directory::flush, system.executionContext());
 
+    AlertTail alertTail = AlertTail.start(system, store.alerts(), AlertStreamSettings.fromConfig(config));
     ApiRoutes api = new ApiRoutes(store.registry(), twins, store.deadLetters(),
-        new HistoryQueries(store.history(), settings.history(), clock), metrics, clock,
-        settings.maxPageSize(), settings.healthTimeout());
+        new HistoryQueries(store.history(), settings.history(), clock), store.alerts(), alertTail, metrics, clock,
+        settings.maxPageSize());
     ServerBinding binding = await(Http.get(system)
         .newServerAt(settings.http().host(), settings.http().port())
         .bind(api.routes()), "binding HTTP on " + settings.http().host() + ":" + settings.http().port());
