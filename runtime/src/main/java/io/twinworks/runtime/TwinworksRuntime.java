@@ -7,12 +7,15 @@ import io.twinworks.connectors.route.TopicRoutes;
 import io.twinworks.persistence.TwinworksStore;
 import io.twinworks.persistence.TwinworksStores;
 import io.twinworks.persistence.cassandra.StoreProfile;
+import io.twinworks.runtime.alert.AlertStreamSettings;
+import io.twinworks.runtime.alert.AlertTail;
 import io.twinworks.runtime.broker.BrokerSettings;
 import io.twinworks.runtime.broker.EmbeddedBroker;
 import io.twinworks.runtime.config.RuntimeSettings;
 import io.twinworks.runtime.http.ApiRoutes;
 import io.twinworks.runtime.http.HistoryQueries;
 import io.twinworks.runtime.alert.AlertHub;
+import io.twinworks.runtime.alert.delivery.AlertDeliveries;
 import io.twinworks.runtime.alert.HeartbeatWatch;
 import io.twinworks.runtime.ingest.BatchProcessor;
 import io.twinworks.runtime.ingest.IngestionPipeline;
@@ -104,7 +107,7 @@ public final class TwinworksRuntime {
     TwinSettings twinSettings = TwinSettings.create(config);
     Twins.init(system, twinSettings, AlertHub.start(system, store.alerts()));
     HeartbeatWatch heartbeats = watchHeartbeats(system, twinSettings, store, clock, settings);
-    ShardedTwinGateway twins = new ShardedTwinGateway(system, settings.ingest().askTimeout());
+    ShardedTwinGateway twins = new ShardedTwinGateway(system, settings.ingest().askTimeout(), heartbeats::reconfigured);
     TwinDirectory directory = new TwinDirectory(store.registry());
 
     progress.step("connecting to MQTT at " + settings.mqttUrl());
@@ -116,13 +119,16 @@ public final class TwinworksRuntime {
     BatchProcessor processor = new BatchProcessor(routes, ingestTwins, directory, heartbeats, store.deadLetters(),
         metrics, clock);
     IngestionPipeline ingestion = IngestionPipeline.start(system, mqtt.source(), processor, settings.ingest());
+    metrics.alertChannels(AlertDeliveries.start(system, config, store.alerts(), store.deliveryCursors(), mqttSettings)
+        .channels());
     metrics.gauge("twinworks_mqtt_connected", "1 while the MQTT subscription is live", () -> mqtt.isSubscribed() ? 1 : 0);
     system.scheduler().scheduleWithFixedDelay(settings.ingest().registryFlushInterval(),
         settings.ingest().registryFlushInterval(), directory::flush, system.executionContext());
 
+    AlertTail alertTail = AlertTail.start(system, store.alerts(), AlertStreamSettings.fromConfig(config));
     ApiRoutes api = new ApiRoutes(store.registry(), twins, store.deadLetters(),
-        new HistoryQueries(store.history(), settings.history(), clock), metrics, clock,
-        settings.maxPageSize(), settings.healthTimeout());
+        new HistoryQueries(store.history(), settings.history(), clock), store.alerts(), alertTail, metrics, clock,
+        settings.maxPageSize());
     ServerBinding binding = await(Http.get(system)
         .newServerAt(settings.http().host(), settings.http().port())
         .bind(api.routes()), "binding HTTP on " + settings.http().host() + ":" + settings.http().port());

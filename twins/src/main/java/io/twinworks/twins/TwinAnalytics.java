@@ -121,6 +121,10 @@ public final class TwinAnalytics {
     return heartbeat.deadlineMicros();
   }
 
+  java.time.Duration heartbeatTimeout() {
+    return config.heartbeatTimeout();
+  }
+
   HealthStatus health() {
     return heartbeat.status();
   }

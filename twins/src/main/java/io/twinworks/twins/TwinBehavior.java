@@ -169,7 +169,7 @@ final class TwinBehavior extends EventSourcedBehaviorWithEnforcedReplies<TwinCom
   private HeartbeatDue heartbeatDue(TwinState state) {
     OptionalLong deadline = state.analytics().deadlineMicros();
     return new HeartbeatDue(deadline.isPresent() ? TwinTime.instant(deadline.getAsLong()) : null,
-        state.analytics().health());
+        state.analytics().health(), state.analytics().heartbeatTimeout());
   }
 
   private ReplyEffect<TwinEvent, TwinState> onConfigure(TwinState state, Configure command) {

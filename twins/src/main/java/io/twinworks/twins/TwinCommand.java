@@ -4,6 +4,7 @@ import io.twinworks.twins.alert.Alert;
 import io.twinworks.twins.heartbeat.HealthStatus;
 import io.twinworks.twins.oee.OeeBucket;
 import io.twinworks.twins.oee.OeeWindow;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -31,8 +32,11 @@ public sealed interface TwinCommand extends CborSerializable {
    */
   record CheckHeartbeat(Instant now, ActorRef<HeartbeatDue> replyTo) implements TwinCommand {}
 
-  /** When a twin's heartbeat is next due ({@code null} when it has never been seen or is already lost). */
-  record HeartbeatDue(Instant deadline, HealthStatus health) implements CborSerializable {}
+  /**
+   * When a twin's heartbeat is next due ({@code null} when it has never been seen or is already lost),
+   * and the timeout it uses (its own, or the policy's for its kind and id).
+   */
+  record HeartbeatDue(Instant deadline, HealthStatus health, Duration timeout) implements CborSerializable {}
 
   /** Replaces the twin's own configuration; an invalid one is refused with a message naming the key. */
   record Configure(TwinConfig config, ActorRef<StatusReply<TwinConfig>> replyTo) implements TwinCommand {}

@@ -56,14 +56,9 @@ public final class HeartbeatWatch {
     deadlines.merge(key, deadline, (old, next) -> next.isAfter(old) ? next : old);
   }
 
-  /** The twin was given its own heartbeat timeout (or had it removed: {@code null}). */
-  public void timeoutChanged(TwinKey key, Duration timeout) {
-    if (timeout == null) {
-      ownTimeouts.remove(key);
-    } else {
-      ownTimeouts.put(key, timeout);
-    }
-    deadlines.computeIfPresent(key, (k, old) -> clock.instant()); // check soon; the twin answers its real deadline
+  /** The twin's configuration changed: check it at the next tick, and learn its timeout from its answer. */
+  public void reconfigured(TwinKey key) {
+    deadlines.computeIfPresent(key, (k, old) -> clock.instant());
   }
 
   /** Watches every twin of the registry from its last-seen time; run once at start. */
@@ -96,6 +91,15 @@ public final class HeartbeatWatch {
     return deadlines.size();
   }
 
+  /** Keeps a twin's own timeout when it differs from the policy's, for deadlines of its next readings. */
+  private void learn(TwinKey key, Duration timeout) {
+    if (timeout.equals(policy.timeoutFor(key.kind().id(), key.id().value(), Optional.empty()))) {
+      ownTimeouts.remove(key);
+    } else {
+      ownTimeouts.put(key, timeout);
+    }
+  }
+
   private void check(TwinKey key, Instant now, Instant watched) {
     Twins.ref(system, key.id(), key.kind())
         .<HeartbeatDue>ask(replyTo -> new CheckHeartbeat(now, replyTo), askTimeout)
@@ -104,6 +108,7 @@ public final class HeartbeatWatch {
           if (failure != null) {
             log.debug("heartbeat check of {} failed, trying again: {}", key.id(), failure.toString());
           } else if (due.deadline() != null && due.health() == HealthStatus.ONLINE) {
+            learn(key, due.timeout());
             deadlines.replace(key, watched, due.deadline());
           } else {
             deadlines.remove(key, watched); // lost (alert raised) or never seen: watched again once seen

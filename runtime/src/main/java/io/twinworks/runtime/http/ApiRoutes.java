@@ -1,22 +1,24 @@
 package io.twinworks.runtime.http;
 
-import static io.twinworks.runtime.http.JsonResponses.badRequest;
 import static io.twinworks.runtime.http.JsonResponses.notFound;
 import static io.twinworks.runtime.http.JsonResponses.ok;
 
 import io.twinworks.persistence.DeadLetterStore;
 import io.twinworks.persistence.TwinQuery;
+import io.twinworks.persistence.TwinEntry;
 import io.twinworks.persistence.TwinRegistry;
-import io.twinworks.runtime.ingest.TwinGateway;
+import io.twinworks.persistence.alert.AlertLog;
+import io.twinworks.runtime.alert.AlertFeed;
+import io.twinworks.runtime.alert.AlertTail;
+import io.twinworks.runtime.ingest.TwinAdmin;
 import io.twinworks.runtime.metrics.TwinworksMetrics;
 import io.twinworks.twins.TwinId;
+import io.twinworks.twins.TwinKind;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -28,34 +30,33 @@ import org.apache.pekko.http.javadsl.server.ExceptionHandler;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
 /** The HTTP API of DESIGN.md under {@code /api/v1}, plus {@code /metrics}. */
 public final class ApiRoutes extends AllDirectives {
 
-  private static final Logger log = LoggerFactory.getLogger(ApiRoutes.class);
   private static final int DEFAULT_PAGE = 100;
 
   private final TwinRegistry registry;
-  private final TwinGateway twins;
+  private final TwinAdmin twins;
   private final DeadLetterStore deadLetters;
   private final HistoryQueries history;
+  private final AlertRoutes alerts;
   private final TwinworksMetrics metrics;
   private final Clock clock;
   private final int maxPageSize;
-  private final Duration healthTimeout;
 
-  public ApiRoutes(TwinRegistry registry, TwinGateway twins, DeadLetterStore deadLetters, HistoryQueries history,
-      TwinworksMetrics metrics, Clock clock, int maxPageSize, Duration healthTimeout) {
+  public ApiRoutes(TwinRegistry registry, TwinAdmin twins, DeadLetterStore deadLetters, HistoryQueries history,
+      AlertLog alertLog, AlertTail alertTail, TwinworksMetrics metrics, Clock clock, int maxPageSize) {
     this.registry = registry;
     this.twins = twins;
     this.deadLetters = deadLetters;
     this.history = history;
+    this.alerts = new AlertRoutes(alertLog, new AlertFeed(alertLog, alertTail), registry, twins, clock, maxPageSize,
+        alertTail.settings().keepAlive());
     this.metrics = metrics;
     this.clock = clock;
     this.maxPageSize = maxPageSize;
-    this.healthTimeout = healthTimeout;
   }
 
   public Route routes() {
@@ -69,7 +70,12 @@ public final class ApiRoutes extends AllDirectives {
         path("twins", () -> get(this::listTwins)),
         pathPrefix("twins", () -> pathPrefix(PathMatchers.segment(), id -> concat(
             pathEndOrSingleSlash(() -> get(() -> getTwin(id))),
-            path("history", () -> get(() -> parameterMap(params -> getHistory(id, params))))))),
+            path("history", () -> get(() -> parameterMap(params -> getHistory(id, params)))),
+            path("config", () -> concat(
+                get(() -> getConfig(id)),
+                put(() -> entity(Unmarshaller.entityToString(), body -> putConfig(id, body))))),
+            path("oee", () -> get(() -> parameterMap(params -> getOee(id, params))))))),
+        alerts.routes(),
         path("dead-letters", () -> get(this::listDeadLetters)));
   }
 
@@ -87,11 +93,37 @@ public final class ApiRoutes extends AllDirectives {
   }
 
   private Route getTwin(String rawId) {
+    return withTwin(rawId, found -> twins.view(found.id(), found.kind()).thenApply(view -> ok(TwinJson.Twin.of(view))));
+  }
+
+  private Route getConfig(String rawId) {
+    return withTwin(rawId, found -> twins.config(found.id(), found.kind()).thenApply(ConfigBody::answer));
+  }
+
+  private Route putConfig(String rawId, String body) {
+    return withTwin(rawId, found -> Answers.onRefusal(
+        twins.configure(found.id(), found.kind(), ConfigBody.parse(body)).thenApply(ConfigBody::answer),
+        JsonResponses::badRequest));
+  }
+
+  private Route getOee(String rawId, Map<String, String> params) {
+    return withTwin(rawId, found -> {
+      OeeQueries query = OeeQueries.parse(params, clock);
+      if (found.kind() != TwinKind.MACHINE) {
+        throw new BadRequestException("OEE is computed for machine twins; '" + found.id() + "' is a "
+            + found.kind().id());
+      }
+      return Answers.onRefusal(twins.oee(found.id(), found.kind(), query.bucket(), query.from(), query.to())
+          .thenApply(windows -> ok(new OeeQueries.Windows(windows))), JsonResponses::badRequest);
+    });
+  }
+
+  /** Answers for a twin of the registry, 404 for an unknown one; {@code handler} may throw for bad parameters. */
+  private Route withTwin(String rawId, Function<TwinEntry, CompletionStage<HttpResponse>> handler) {
     return answer(() -> {
       TwinId id = QueryParams.twinId(rawId);
       return registry.find(id).thenCompose(entry -> entry
-          .map(found -> twins.view(found.id(), found.kind())
-              .thenApply(view -> ok(TwinJson.Twin.of(view, clock.instant(), healthTimeout))))
+          .map(found -> Answers.of(() -> handler.apply(found)))
           .orElseGet(() -> CompletableFuture.completedFuture(notFound("no twin with id '" + id + "'"))));
     });
   }
@@ -116,35 +148,12 @@ public final class ApiRoutes extends AllDirectives {
     return complete(HttpResponse.create().withEntity(HttpEntities.create(type, metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
   }
 
-  /** Runs a handler whose validation may throw, answering 400 for bad parameters. */
   private Route answer(Supplier<CompletionStage<HttpResponse>> handler) {
-    CompletionStage<HttpResponse> response;
-    try {
-      response = handler.get();
-    } catch (BadRequestException | IllegalArgumentException e) {
-      response = CompletableFuture.completedFuture(badRequest(e.getMessage()));
-    }
-    return completeWithFuture(response.exceptionally(ApiRoutes::failure));
-  }
-
-  private static HttpResponse failure(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause() : failure;
-    if (cause instanceof BadRequestException bad) {
-      return badRequest(bad.getMessage());
-    }
-    if (cause instanceof java.util.concurrent.TimeoutException
-        || cause instanceof org.apache.pekko.pattern.AskTimeoutException) {
-      return JsonResponses.error(StatusCodes.SERVICE_UNAVAILABLE, "timeout",
-          "the twin did not answer in time; try again");
-    }
-    log.error("request failed", cause);
-    return JsonResponses.error(StatusCodes.INTERNAL_SERVER_ERROR, "internal-error",
-        "the request failed: " + cause.getClass().getSimpleName());
+    return completeWithFuture(Answers.of(handler));
   }
 
   private static ExceptionHandler exceptions() {
-    return ExceptionHandler.newBuilder().matchAny(e -> new AllDirectives() {}.complete(failure(e))).build();
+    return ExceptionHandler.newBuilder().matchAny(e -> new AllDirectives() {}.complete(Answers.failure(e))).build();
   }
 
   private static RejectionHandler rejections() {

@@ -127,15 +127,7 @@ public final class HistoryQueries {
   }
 
   private static Optional<Instant> time(String name, String raw) {
-    if (raw == null || raw.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Instant.parse(raw));
-    } catch (DateTimeParseException e) {
-      throw new BadRequestException("'" + name + "' must be an ISO-8601 UTC time such as 2026-11-21T10:00:00Z, was '"
-          + clip(raw) + "'");
-    }
+    return QueryParams.time(name, raw);
   }
 
   private static Point point(HistoryPoint p) {

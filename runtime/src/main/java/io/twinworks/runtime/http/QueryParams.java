@@ -2,6 +2,8 @@ package io.twinworks.runtime.http;
 
 import io.twinworks.twins.TwinId;
 import io.twinworks.twins.TwinKind;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -52,6 +54,19 @@ final class QueryParams {
       throw new BadRequestException(problem);
     }
     return TwinId.of(raw);
+  }
+
+  /** An ISO-8601 UTC time, empty when not given. */
+  static Optional<Instant> time(String name, String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(raw));
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException("'" + name + "' must be an ISO-8601 UTC time such as 2026-11-21T10:00:00Z, was '"
+          + clip(raw) + "'");
+    }
   }
 
   private static Optional<String> matching(String name, Optional<String> raw, Pattern pattern, String expected) {

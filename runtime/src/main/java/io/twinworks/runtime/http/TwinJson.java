@@ -1,9 +1,15 @@
 package io.twinworks.runtime.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinworks.connectors.alert.AlertJson;
 import io.twinworks.persistence.TwinEntry;
 import io.twinworks.twins.SignalValue;
+import io.twinworks.twins.TwinKind;
 import io.twinworks.twins.TwinView;
-import java.time.Duration;
+import io.twinworks.twins.heartbeat.HealthStatus;
+import io.twinworks.twins.oee.OeeWindow;
+import io.twinworks.twins.time.ClockDriftEstimator;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,25 +27,24 @@ final class TwinJson {
 
   record Page(List<Listed> items, String cursor) {}
 
-  record Health(String status, Instant lastSeen) {}
+  record Health(HealthStatus status, Instant lastSeen) {}
 
   record Counts(long readings, long duplicates, long late) {}
 
+  /**
+   * One twin: its health as the twin judges it, latest signals, open alerts, the current OEE window per bucket
+   * (machines only, left out for other kinds) and the estimate of its source's clock against ours.
+   */
   record Twin(String id, String kind, String tenant, Health health, Map<String, SignalValue> signals,
-      List<Object> alerts, Map<String, Double> summary, Counts counts) {
+      List<ObjectNode> alerts, @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, OeeWindow> oee,
+      Map<String, Double> summary, Counts counts, ClockDriftEstimator.Estimate clock) {
 
-    static Twin of(TwinView view, Instant now, Duration healthTimeout) {
+    static Twin of(TwinView view) {
       return new Twin(view.id().value(), view.kind().id(), view.id().tenant(),
-          new Health(status(view.lastSeen(), now, healthTimeout), view.lastSeen()),
-          view.signals(), List.of(), view.summary(),
-          new Counts(view.readings(), view.duplicates(), view.late()));
-    }
-
-    private static String status(Instant lastSeen, Instant now, Duration timeout) {
-      if (lastSeen == null) {
-        return "unknown";
-      }
-      return lastSeen.plus(timeout).isBefore(now) ? "communication-loss" : "online";
+          new Health(view.health(), view.lastSeen()), view.signals(),
+          view.alerts().stream().map(AlertJson::node).toList(),
+          view.kind() == TwinKind.MACHINE ? view.oee() : null,
+          view.summary(), new Counts(view.readings(), view.duplicates(), view.late()), view.clock());
     }
   }
 }

@@ -6,10 +6,12 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.twinworks.runtime.alert.delivery.AlertDelivery;
 import io.twinworks.twins.TwinCommand.Recorded;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.DoubleSupplier;
 
 /** The process's Prometheus metrics, one registry per runtime. */
@@ -82,6 +84,23 @@ public final class TwinworksMetrics {
   }
 
   /** Registers a gauge read when scraped, e.g. the number of registered twins. */
+  /** One gauge per channel of alert delivery: how far behind the log it is, and what it delivered and dropped. */
+  public void alertChannels(List<AlertDelivery> channels) {
+    GaugeWithCallback.builder().name("twinworks_alert_delivery_lag").help("Alert changes a channel has yet to deliver")
+        .labelNames("channel")
+        .callback(callback -> channels.forEach(c -> callback.call(c.metrics().lag(), c.name())))
+        .register(registry);
+    GaugeWithCallback.builder().name("twinworks_alert_delivery_delivered").help("Alert changes a channel delivered")
+        .labelNames("channel")
+        .callback(callback -> channels.forEach(c -> callback.call(c.metrics().delivered(), c.name())))
+        .register(registry);
+    GaugeWithCallback.builder().name("twinworks_alert_delivery_dropped")
+        .help("Alert changes a channel gave up on (a webhook that refused or never answered)")
+        .labelNames("channel")
+        .callback(callback -> channels.forEach(c -> callback.call(c.metrics().dropped(), c.name())))
+        .register(registry);
+  }
+
   public void gauge(String name, String help, DoubleSupplier value) {
     GaugeWithCallback.builder().name(name).help(help)
         .callback(callback -> callback.call(value.getAsDouble()))
