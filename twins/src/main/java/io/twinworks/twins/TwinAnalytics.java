@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.function.Supplier;
+import java.util.TreeMap;
 
 /**
  * Orchestrates one twin's analytics: the clock-drift estimate, the reorder buffer that hands readings
@@ -34,6 +34,7 @@ public final class TwinAnalytics {
       Heartbeat.State heartbeat,
       OeeAccumulator.State oee,
       BatteryPackRules.State battery,
+      Map<String, SignalValue> packCells,
       ClockDriftEstimator.State clock) {}
 
   private final TwinId id;
@@ -45,6 +46,8 @@ public final class TwinAnalytics {
   private Heartbeat heartbeat;
   private OeeAccumulator oee;
   private BatteryPackRules battery;
+  /** A pack's cell signals as of the last sample handed on in order (the rules judge the pack at each time). */
+  private final Map<String, SignalValue> packCells = new TreeMap<>();
   private ClockDriftEstimator clock;
 
   TwinAnalytics(TwinId id, TwinKind kind, AnalyticsDefaults defaults, TwinConfig.Resolved config) {
@@ -71,6 +74,7 @@ public final class TwinAnalytics {
     }
     if (state.battery() != null && analytics.battery != null) {
       analytics.battery = BatteryPackRules.restore(config.battery(), state.battery());
+      analytics.packCells.putAll(state.packCells());
     }
     analytics.clock = ClockDriftEstimator.restore(defaults.clockDrift(), state.clock());
     return analytics;
@@ -80,7 +84,7 @@ public final class TwinAnalytics {
    * Readings the twin has just recorded, received at {@code receivedMicros}. Late ones (older than
    * their signal's latest) only feed the clock estimate; the rest go through the reorder buffer.
    */
-  List<Finding> recorded(List<RecordedSample> samples, long receivedMicros, Supplier<Map<String, SignalValue>> signals) {
+  List<Finding> recorded(List<RecordedSample> samples, long receivedMicros) {
     List<Finding> findings = new ArrayList<>();
     heartbeat.seen(receivedMicros).ifPresent(findings::add);
     List<Sample<String>> inOrder = new ArrayList<>(samples.size());
@@ -93,7 +97,7 @@ public final class TwinAnalytics {
             correct ? clock.correct(source) : source, null));
       }
     }
-    analyse(reorder.offerAll(inOrder).released(), signals, findings);
+    analyse(reorder.offerAll(inOrder).released(), findings);
     return findings;
   }
 
@@ -101,10 +105,10 @@ public final class TwinAnalytics {
    * The heartbeat check at {@code nowMicros} (our clock): raises communication loss when silent for
    * the timeout, releases what the reorder buffer held, and lets OEE windows close.
    */
-  List<Finding> checked(long nowMicros, Supplier<Map<String, SignalValue>> signals) {
+  List<Finding> checked(long nowMicros) {
     List<Finding> findings = new ArrayList<>();
     heartbeat.check(nowMicros, micros(config)).ifPresent(findings::add);
-    analyse(reorder.flush(nowMicros - config.reorder().gracePeriod().toNanos() / 1_000).released(), signals, findings);
+    analyse(reorder.flush(nowMicros - config.reorder().gracePeriod().toNanos() / 1_000).released(), findings);
     if (oee != null) {
       findings.addAll(oee.advanceTo(nowMicros));
     }
@@ -166,13 +170,19 @@ public final class TwinAnalytics {
     Map<String, SignalDetectors.State> detectorStates = new LinkedHashMap<>();
     detectors.forEach((signal, set) -> detectorStates.put(signal, set.state()));
     return new State(detectorStates, reorder.state(), heartbeat.state(), oee == null ? null : oee.state(),
-        battery == null ? null : battery.state(), clock.state());
+        battery == null ? null : battery.state(), Map.copyOf(packCells), clock.state());
   }
 
-  private void analyse(List<Sample<String>> released, Supplier<Map<String, SignalValue>> signals,
-      List<Finding> findings) {
+  private void analyse(List<Sample<String>> released, List<Finding> findings) {
     long last = Long.MIN_VALUE;
     for (Sample<String> sample : released) {
+      if (battery != null) {
+        if (last != Long.MIN_VALUE && sample.sourceTimeMicros() != last) {
+          findings.addAll(battery.evaluate(packCells, last)); // the pack as it was at the previous time
+        }
+        packCells.put(sample.signal(),
+            new SignalValue(sample.value(), TwinTime.instant(sample.sourceTimeMicros()), sample.quality()));
+      }
       if (sample.quality() != Quality.BAD) {
         findings.addAll(detectors.computeIfAbsent(sample.signal(), this::newDetectors)
             .update(sample.sourceTimeMicros(), sample.value()));
@@ -183,7 +193,7 @@ public final class TwinAnalytics {
       last = sample.sourceTimeMicros();
     }
     if (battery != null && !released.isEmpty()) {
-      findings.addAll(battery.evaluate(signals.get(), last));
+      findings.addAll(battery.evaluate(packCells, last));
     }
   }
 

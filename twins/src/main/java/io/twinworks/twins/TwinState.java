@@ -56,13 +56,13 @@ public record TwinState(
       lateCount += sample.late() ? 1 : 0;
     }
     long received = TwinTime.micros(event.receivedAt());
-    raise(analytics.recorded(event.samples(), received, () -> values(next)), event.receivedAt());
+    raise(analytics.recorded(event.samples(), received), event.receivedAt());
     return new TwinState(next, Math.max(lastSeenMicros, received), readings + event.samples().size() - lateCount,
         duplicates + event.duplicates(), late + lateCount, config, analytics, alerts);
   }
 
   TwinState checked(HeartbeatChecked event) {
-    raise(analytics.checked(TwinTime.micros(event.at()), () -> values(signals)), event.at());
+    raise(analytics.checked(TwinTime.micros(event.at())), event.at());
     return this;
   }
 

@@ -16,12 +16,12 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * Subscribes to every alert topic, QoS 1, with a persistent session that reconnects by itself, so messages
  * published while it is away (a broker restart) wait for it. Records the alert ids in arrival order.
  */
-final class AlertTopicSubscriber implements AutoCloseable {
+public final class AlertTopicSubscriber implements AutoCloseable {
 
   private final MqttClient client;
   private final List<String> alertIds = new CopyOnWriteArrayList<>();
 
-  AlertTopicSubscriber(String brokerUrl) throws MqttException {
+  public AlertTopicSubscriber(String brokerUrl) throws MqttException {
     client = new MqttClient(brokerUrl, "it-sub-" + UUID.randomUUID(), new MemoryPersistence());
     MqttConnectOptions options = new MqttConnectOptions();
     options.setCleanSession(false);
@@ -43,7 +43,7 @@ final class AlertTopicSubscriber implements AutoCloseable {
     client.subscribe("twinworks/alerts/#", 1);
   }
 
-  List<String> alertIds() {
+  public List<String> alertIds() {
     return List.copyOf(alertIds);
   }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
  * A real HTTP server on a free loopback port: a path ending in {@code /down} always answers 503, any other 200. Records each
  * request's path, {@code X-Twinworks-Delivery} header and alert id.
  */
-final class WebhookSink implements AutoCloseable {
+public final class WebhookSink implements AutoCloseable {
 
   record Request(String path, long delivery, String alertId) {}
 
@@ -32,7 +32,7 @@ final class WebhookSink implements AutoCloseable {
     server.start();
   }
 
-  static WebhookSink start() {
+  public static WebhookSink start() {
     try {
       return new WebhookSink();
     } catch (IOException e) {
@@ -40,12 +40,12 @@ final class WebhookSink implements AutoCloseable {
     }
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
   /** The alert ids posted to {@code path}, in arrival order. */
-  List<String> alertIds(String path) {
+  public List<String> alertIds(String path) {
     return requests(path).stream().map(Request::alertId).toList();
   }
 
