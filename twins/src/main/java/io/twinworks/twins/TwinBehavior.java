@@ -20,6 +20,7 @@ import io.twinworks.twins.alert.Alert;
 import io.twinworks.twins.alert.AlertChange;
 import io.twinworks.twins.alert.AlertState;
 import io.twinworks.twins.alert.DeliverAlerts;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -49,11 +50,16 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  */
 final class TwinBehavior extends EventSourcedBehaviorWithEnforcedReplies<TwinCommand, TwinEvent, TwinState> {
 
+  private static final Duration RESEND_AFTER = Duration.ofSeconds(5);
+
   private final TwinId id;
   private final TwinKind kind;
   private final TwinSummary summary;
   private final TwinSettings settings;
   private final ActorRef<DeliverAlerts> alertHub;
+  /** Not persisted: the last alert change sent to the hub, and when, so that the outbox is not sent on every event. */
+  private long sentUpTo;
+  private long sentAtNanos;
 
   private TwinBehavior(EntityTypeKey<TwinCommand> key, TwinKind kind, TwinId id, TwinSummary summary,
       TwinSettings settings, ActorRef<DeliverAlerts> alertHub) {
@@ -213,11 +219,21 @@ final class TwinBehavior extends EventSourcedBehaviorWithEnforcedReplies<TwinCom
         TwinTime.micros(command.from()), TwinTime.micros(command.to()))));
   }
 
-  /** Sends the alert changes the hub has not confirmed yet; it confirms with {@link ConfirmAlerts}. */
+  /**
+   * Sends the alert changes the hub has not confirmed yet, when there are new ones or the last send is
+   * {@link #RESEND_AFTER} old (it or its confirmation was lost); the hub confirms with {@link ConfirmAlerts}.
+   */
   private void deliverAlerts(TwinState state) {
     List<AlertChange> waiting = state.alerts().undelivered();
-    if (!waiting.isEmpty()) {
+    if (waiting.isEmpty()) {
+      return;
+    }
+    long newest = waiting.get(waiting.size() - 1).number();
+    long now = System.nanoTime();
+    if (newest > sentUpTo || now - sentAtNanos > RESEND_AFTER.toNanos()) {
       alertHub.tell(new DeliverAlerts(id, kind, waiting));
+      sentUpTo = newest;
+      sentAtNanos = now;
     }
   }
 }

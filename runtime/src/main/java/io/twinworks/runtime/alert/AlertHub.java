@@ -109,28 +109,26 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
     return this;
   }
 
+  /** Starts appending the next delivery that has anything new; deliveries of nothing new are dropped. */
   private void next() {
-    if (busy || seq < 0 || waiting.isEmpty()) {
-      return;
-    }
-    DeliverAlerts alerts = waiting.removeFirst();
-    long known = confirmed.getOrDefault(alerts.twinId(), 0L);
-    CompletionStage<Long> appended = CompletableFuture.completedFuture(seq);
-    long upTo = known;
-    for (AlertChange change : alerts.changes()) {
-      if (change.number() <= known) {
-        continue;
+    while (!busy && seq >= 0 && !waiting.isEmpty()) {
+      DeliverAlerts alerts = waiting.removeFirst();
+      long known = confirmed.getOrDefault(alerts.twinId(), 0L);
+      CompletionStage<Long> appended = CompletableFuture.completedFuture(seq);
+      long upTo = known;
+      for (AlertChange change : alerts.changes()) {
+        if (change.number() > known) {
+          appended = appended.thenCompose(last -> appendUnlessLogged(last, change));
+          upTo = change.number();
+        }
       }
-      appended = appended.thenCompose(last -> appendUnlessLogged(last, change));
-      upTo = Math.max(upTo, change.number());
+      if (upTo > known) {
+        busy = true;
+        long confirmUpTo = upTo;
+        getContext().pipeToSelf(appended,
+            (last, failure) -> new Logged(alerts, confirmUpTo, last == null ? seq : last, failure));
+      }
     }
-    if (upTo == known) {
-      next(); // nothing new in it: the twin will hear from an earlier confirmation
-      return;
-    }
-    busy = true;
-    long confirmUpTo = upTo;
-    getContext().pipeToSelf(appended, (last, failure) -> new Logged(alerts, confirmUpTo, last == null ? seq : last, failure));
   }
 
   private CompletionStage<Long> appendUnlessLogged(long last, AlertChange change) {
