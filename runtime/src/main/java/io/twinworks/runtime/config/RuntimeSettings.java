@@ -14,8 +14,7 @@ public record RuntimeSettings(
     boolean embeddedBrokerEnabled,
     Endpoint embeddedBroker,
     IngestSettings ingest,
-    HistorySettings history,
-    Duration healthTimeout) {
+    HistorySettings history) {
 
   /** A host and port to bind or connect to. */
   public record Endpoint(String host, int port) {}
@@ -63,8 +62,7 @@ public record RuntimeSettings(
         new HistorySettings(
             read.intBetween("twinworks.history.max-points", 1, 1_000_000),
             read.positiveDuration("twinworks.history.default-range"),
-            read.positiveDuration("twinworks.history.raw-range")),
-        read.positiveDuration("twinworks.health.default-timeout"));
+            read.positiveDuration("twinworks.history.raw-range")));
   }
 
   /** Whether this process runs its own MQTT broker. */
