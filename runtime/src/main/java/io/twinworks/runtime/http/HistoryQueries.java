@@ -4,6 +4,8 @@ import static io.twinworks.runtime.http.JsonResponses.ok;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.twinworks.persistence.history.HistoryBucket;
+import io.twinworks.twins.TwinTime;
+import io.twinworks.twins.time.GapFill;
 import io.twinworks.persistence.history.HistoryPoint;
 import io.twinworks.persistence.history.HistoryQuery;
 import io.twinworks.persistence.history.HistoryStore;
@@ -49,7 +51,8 @@ public final class HistoryQueries {
 
   record Buckets(String twinId, String signal, Duration step, List<Bucket> points) {}
 
-  record Bucket(Instant t, double min, double max, double avg, long count) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Bucket(Instant t, double min, double max, double avg, long count, Boolean filled) {}
 
   /** Validates the parameters (throwing {@link BadRequestException}) and answers. */
   public CompletionStage<HttpResponse> answer(TwinId twin, Map<String, String> params) {
@@ -67,8 +70,9 @@ public final class HistoryQueries {
     if (step.isEmpty() && range.compareTo(settings.rawRange()) > 0) {
       step = Optional.of(autoStep(range));
     }
+    Optional<GapFill.Method> fill = BucketGaps.method(params.get("fill"), signal);
     if (step.isPresent()) {
-      return buckets(twin, signal, from, to, step.get());
+      return buckets(twin, signal, from, to, step.get(), fill);
     }
     int limit = QueryParams.limit(Optional.ofNullable(params.get("limit")), settings.maxPoints(), settings.maxPoints());
     return points(twin, signal, from, to, limit);
@@ -84,10 +88,12 @@ public final class HistoryQueries {
     });
   }
 
-  private CompletionStage<HttpResponse> buckets(TwinId twin, String signal, Instant from, Instant to, Duration step) {
+  private CompletionStage<HttpResponse> buckets(TwinId twin, String signal, Instant from, Instant to, Duration step,
+      Optional<GapFill.Method> fill) {
     return history.buckets(new HistoryQuery(twin, signal, from, to, settings.maxPoints()), step)
-        .thenApply(found -> ok(new Buckets(twin.value(), signal, step,
-            found.stream().map(HistoryQueries::bucket).toList())));
+        .thenApply(found -> ok(new Buckets(twin.value(), signal, step, fill.isEmpty()
+            ? found.stream().map(HistoryQueries::bucket).toList()
+            : BucketGaps.fill(found, step, fill.get()).stream().map(HistoryQueries::bucket).toList())));
   }
 
   private Optional<Duration> step(String raw, Duration range) {
@@ -135,7 +141,11 @@ public final class HistoryQueries {
   }
 
   private static Bucket bucket(HistoryBucket b) {
-    return new Bucket(b.start(), b.min(), b.max(), b.avg(), b.count());
+    return new Bucket(b.start(), b.min(), b.max(), b.avg(), b.count(), null);
+  }
+
+  private static Bucket bucket(io.twinworks.twins.time.HistoryBucket b) {
+    return new Bucket(TwinTime.instant(b.startMicros()), b.min(), b.max(), b.avg(), b.count(), b.filled() ? true : null);
   }
 
   private static String clip(String s) {
