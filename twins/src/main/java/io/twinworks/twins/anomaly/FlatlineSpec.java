@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.twinworks.twins.alert.Severity;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * {@code flatline}: raise when the value has stayed within {@code epsilon} of where it was for at least
@@ -22,14 +21,15 @@ public record FlatlineSpec(
   public FlatlineSpec {
     Require.positive("duration", duration);
     Require.notNegative("epsilon", epsilon);
-    Require.between("warm-up", warmUp, 0, Integer.MAX_VALUE);
-    Require.notNegative("min-duration", minDuration);
-    Objects.requireNonNull(severity, "severity");
+    new Gating(warmUp, minDuration, severity);
+  }
+
+  FlatlineSpec(Duration duration, double epsilon, Gating gating) {
+    this(duration, epsilon, gating.warmUp(), gating.minDuration(), gating.severity());
   }
 
   static FlatlineSpec read(SpecReader r) {
-    return new FlatlineSpec(r.getDuration("duration"), r.getDouble("epsilon"), r.getInt("warm-up"),
-        r.getDuration("min-duration"), r.getSeverity("severity"));
+    return new FlatlineSpec(r.getDuration("duration"), r.getDouble("epsilon"), Gating.read(r));
   }
 
   @Override

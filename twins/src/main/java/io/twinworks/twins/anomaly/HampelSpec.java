@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.twinworks.twins.alert.Severity;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * {@code hampel}: raise at |x − median| ≥ k · 1.4826 · MAD of the previous {@code window} readings
@@ -26,20 +25,17 @@ public record HampelSpec(
     Severity severity) implements DetectorSpec {
 
   public HampelSpec {
-    Require.window("window", window, 5);
-    Require.positive("k", k);
-    Require.fraction("clear-ratio", clearRatio);
-    Require.notNegative("min-scale", minScale);
-    Require.notNegative("min-relative-scale", minRelativeScale);
-    Require.between("warm-up", warmUp, 0, Integer.MAX_VALUE);
-    Require.notNegative("min-duration", minDuration);
-    Objects.requireNonNull(severity, "severity");
+    new ScoreScale(window, k, clearRatio, minScale, minRelativeScale);
+    new Gating(warmUp, minDuration, severity);
+  }
+
+  HampelSpec(ScoreScale scale, Gating gating) {
+    this(scale.window(), scale.k(), scale.clearRatio(), scale.minScale(), scale.minRelativeScale(), gating.warmUp(),
+        gating.minDuration(), gating.severity());
   }
 
   static HampelSpec read(SpecReader r) {
-    return new HampelSpec(r.getInt("window"), r.getDouble("k"), r.getDouble("clear-ratio"), r.getDouble("min-scale"),
-        r.getDouble("min-relative-scale"), r.getInt("warm-up"), r.getDuration("min-duration"),
-        r.getSeverity("severity"));
+    return new HampelSpec(ScoreScale.read(r), Gating.read(r));
   }
 
   @Override

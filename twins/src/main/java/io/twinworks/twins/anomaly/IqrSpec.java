@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.twinworks.twins.alert.Severity;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * {@code iqr}: raise outside [Q_low − k·W, Q_high + k·W] where Q are quantiles of the previous
@@ -31,7 +30,7 @@ public record IqrSpec(
     Severity severity) implements DetectorSpec {
 
   public IqrSpec {
-    Require.window("window", window, 5);
+    new ScoreScale(window, k, clearRatio, minScale, minRelativeScale);
     if (!(lowerQuantile >= 0 && lowerQuantile < 1)) {
       throw new IllegalArgumentException("lower-quantile must be at least 0 and below 1, was " + lowerQuantile);
     }
@@ -39,19 +38,17 @@ public record IqrSpec(
       throw new IllegalArgumentException(
           "upper-quantile must be above lower-quantile " + lowerQuantile + " and at most 1, was " + upperQuantile);
     }
-    Require.positive("k", k);
-    Require.fraction("clear-ratio", clearRatio);
-    Require.notNegative("min-scale", minScale);
-    Require.notNegative("min-relative-scale", minRelativeScale);
-    Require.between("warm-up", warmUp, 0, Integer.MAX_VALUE);
-    Require.notNegative("min-duration", minDuration);
-    Objects.requireNonNull(severity, "severity");
+    new Gating(warmUp, minDuration, severity);
+  }
+
+  IqrSpec(ScoreScale scale, double lowerQuantile, double upperQuantile, Gating gating) {
+    this(scale.window(), lowerQuantile, upperQuantile, scale.k(), scale.clearRatio(), scale.minScale(),
+        scale.minRelativeScale(), gating.warmUp(), gating.minDuration(), gating.severity());
   }
 
   static IqrSpec read(SpecReader r) {
-    return new IqrSpec(r.getInt("window"), r.getDouble("lower-quantile"), r.getDouble("upper-quantile"),
-        r.getDouble("k"), r.getDouble("clear-ratio"), r.getDouble("min-scale"), r.getDouble("min-relative-scale"),
-        r.getInt("warm-up"), r.getDuration("min-duration"), r.getSeverity("severity"));
+    return new IqrSpec(ScoreScale.read(r), r.getDouble("lower-quantile"), r.getDouble("upper-quantile"),
+        Gating.read(r));
   }
 
   @Override

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.twinworks.twins.alert.Severity;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * {@code rate-of-change}: raise when |Δvalue / Δt| between consecutive readings reaches {@code max-rate}
@@ -22,14 +21,15 @@ public record RateOfChangeSpec(
   public RateOfChangeSpec {
     Require.positive("max-rate", maxRate);
     Require.fraction("clear-ratio", clearRatio);
-    Require.between("warm-up", warmUp, 0, Integer.MAX_VALUE);
-    Require.notNegative("min-duration", minDuration);
-    Objects.requireNonNull(severity, "severity");
+    new Gating(warmUp, minDuration, severity);
+  }
+
+  RateOfChangeSpec(double maxRate, double clearRatio, Gating gating) {
+    this(maxRate, clearRatio, gating.warmUp(), gating.minDuration(), gating.severity());
   }
 
   static RateOfChangeSpec read(SpecReader r) {
-    return new RateOfChangeSpec(r.getDouble("max-rate"), r.getDouble("clear-ratio"), r.getInt("warm-up"),
-        r.getDuration("min-duration"), r.getSeverity("severity"));
+    return new RateOfChangeSpec(r.getDouble("max-rate"), r.getDouble("clear-ratio"), Gating.read(r));
   }
 
   @Override

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.twinworks.twins.alert.Severity;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * {@code seasonal}: compare each reading with the same time of day (of {@code period}) on the previous
@@ -54,22 +53,19 @@ public record SeasonalSpec(
       throw new IllegalArgumentException(
           "slots × periods must be at most " + MAX_SLOT_MEANS + ", was " + slots + " × " + periods);
     }
-    Require.window("window", window, 5);
+    new ScoreScale(window, k, clearRatio, minScale, minRelativeScale);
     Require.fraction("quantile", quantile);
-    Require.positive("k", k);
-    Require.fraction("clear-ratio", clearRatio);
-    Require.notNegative("min-scale", minScale);
-    Require.notNegative("min-relative-scale", minRelativeScale);
-    Require.between("warm-up", warmUp, 0, Integer.MAX_VALUE);
-    Require.notNegative("min-duration", minDuration);
-    Objects.requireNonNull(severity, "severity");
+    new Gating(warmUp, minDuration, severity);
+  }
+
+  SeasonalSpec(Duration period, int slots, int periods, ScoreScale scale, double quantile, Gating gating) {
+    this(period, slots, periods, scale.window(), quantile, scale.k(), scale.clearRatio(), scale.minScale(),
+        scale.minRelativeScale(), gating.warmUp(), gating.minDuration(), gating.severity());
   }
 
   static SeasonalSpec read(SpecReader r) {
-    return new SeasonalSpec(r.getDuration("period"), r.getInt("slots"), r.getInt("periods"), r.getInt("window"),
-        r.getDouble("quantile"), r.getDouble("k"), r.getDouble("clear-ratio"), r.getDouble("min-scale"),
-        r.getDouble("min-relative-scale"), r.getInt("warm-up"), r.getDuration("min-duration"),
-        r.getSeverity("severity"));
+    return new SeasonalSpec(r.getDuration("period"), r.getInt("slots"), r.getInt("periods"), ScoreScale.read(r),
+        r.getDouble("quantile"), Gating.read(r));
   }
 
   @Override

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.twinworks.twins.alert.Severity;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * {@code threshold}: raise when the value is beyond an absolute limit ({@code low}, {@code high}) or
@@ -44,15 +43,16 @@ public record ThresholdSpec(
       Require.positive("deviation", deviation);
     }
     Require.notNegative("hysteresis", hysteresis);
-    Require.between("warm-up", warmUp, 0, Integer.MAX_VALUE);
-    Require.notNegative("min-duration", minDuration);
-    Objects.requireNonNull(severity, "severity");
+    new Gating(warmUp, minDuration, severity);
+  }
+
+  ThresholdSpec(Double low, Double high, Double baseline, Double deviation, double hysteresis, Gating gating) {
+    this(low, high, baseline, deviation, hysteresis, gating.warmUp(), gating.minDuration(), gating.severity());
   }
 
   static ThresholdSpec read(SpecReader r) {
     return new ThresholdSpec(r.getOptionalDouble("low"), r.getOptionalDouble("high"), r.getOptionalDouble("baseline"),
-        r.getOptionalDouble("deviation"), r.getDouble("hysteresis"), r.getInt("warm-up"), r.getDuration("min-duration"),
-        r.getSeverity("severity"));
+        r.getOptionalDouble("deviation"), r.getDouble("hysteresis"), Gating.read(r));
   }
 
   @Override

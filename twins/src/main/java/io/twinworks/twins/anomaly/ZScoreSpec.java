@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.twinworks.twins.alert.Severity;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * {@code zscore}: raise when |x − mean| ≥ k · std of the previous {@code window} readings.
@@ -24,20 +23,17 @@ public record ZScoreSpec(
     Severity severity) implements DetectorSpec {
 
   public ZScoreSpec {
-    Require.window("window", window, 5);
-    Require.positive("k", k);
-    Require.fraction("clear-ratio", clearRatio);
-    Require.notNegative("min-scale", minScale);
-    Require.notNegative("min-relative-scale", minRelativeScale);
-    Require.between("warm-up", warmUp, 0, Integer.MAX_VALUE);
-    Require.notNegative("min-duration", minDuration);
-    Objects.requireNonNull(severity, "severity");
+    new ScoreScale(window, k, clearRatio, minScale, minRelativeScale);
+    new Gating(warmUp, minDuration, severity);
+  }
+
+  ZScoreSpec(ScoreScale scale, Gating gating) {
+    this(scale.window(), scale.k(), scale.clearRatio(), scale.minScale(), scale.minRelativeScale(), gating.warmUp(),
+        gating.minDuration(), gating.severity());
   }
 
   static ZScoreSpec read(SpecReader r) {
-    return new ZScoreSpec(r.getInt("window"), r.getDouble("k"), r.getDouble("clear-ratio"), r.getDouble("min-scale"),
-        r.getDouble("min-relative-scale"), r.getInt("warm-up"), r.getDuration("min-duration"),
-        r.getSeverity("severity"));
+    return new ZScoreSpec(ScoreScale.read(r), Gating.read(r));
   }
 
   @Override

@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -41,7 +43,15 @@ public final class ConfigReader {
    */
   public static ConfigReader section(Config config, String path) {
     Config section = config.hasPath(path) ? config.getConfig(path) : config;
-    return new ConfigReader(section.withFallback(reference(path)), path + ".");
+    return of(section, path, path + ".");
+  }
+
+  /**
+   * Reads {@code config}, the object itself, laid over the reference defaults of section
+   * {@code referencePath}; keys are named {@code at + key} (e.g. {@code at} = {@code calendar.}).
+   */
+  public static ConfigReader of(Config config, String referencePath, String at) {
+    return new ConfigReader(config.withFallback(reference(referencePath)), at);
   }
 
   /**
@@ -49,13 +59,18 @@ public final class ConfigReader {
    * reference defaults of section {@code path}; keys are named as the map has them.
    */
   public static ConfigReader map(Map<String, ?> map, String path) {
+    return map(map, path, "");
+  }
+
+  /** As {@link #map(Map, String)}, with keys named {@code at + key}. */
+  public static ConfigReader map(Map<String, ?> map, String referencePath, String at) {
     Config parsed;
     try {
       parsed = ConfigFactory.parseMap(map, "configuration map");
     } catch (ConfigException e) {
       throw new IllegalArgumentException("configuration map is not valid: " + e.getMessage(), e);
     }
-    return new ConfigReader(parsed.withFallback(reference(path)), "");
+    return of(parsed, referencePath, at);
   }
 
   private static Config reference(String path) {
@@ -120,12 +135,7 @@ public final class ConfigReader {
 
   /** A finite number. */
   public double number(String key) {
-    double number;
-    try {
-      number = config.getDouble(key);
-    } catch (ConfigException e) {
-      throw invalid(key, "must be a number, was " + value(key).render(CONCISE));
-    }
+    double number = anyNumber(key);
     if (!Double.isFinite(number)) {
       throw invalid(key, "must be a finite number, was " + number);
     }
@@ -141,8 +151,52 @@ public final class ConfigReader {
     return (int) number;
   }
 
+  /** A number in [{@code min}, {@code max}]. */
+  public double number(String key, double min, double max) {
+    double number = anyNumber(key);
+    if (!(number >= min && number <= max)) {
+      throw invalid(key, "must be between " + min + " and " + max + ", was " + number);
+    }
+    return number;
+  }
+
+  /** A whole number in [{@code min}, {@code max}]. */
+  public int integer(String key, int min, int max) {
+    double number = anyNumber(key);
+    if (number != Math.rint(number) || number < min || number > max) {
+      throw invalid(key, "must be a whole number between " + min + " and " + max + ", was "
+          + value(key).render(CONCISE));
+    }
+    return (int) number;
+  }
+
+  private double anyNumber(String key) {
+    try {
+      return config.getDouble(key);
+    } catch (ConfigException e) {
+      throw invalid(key, "must be a number, was " + value(key).render(CONCISE));
+    }
+  }
+
   /** A duration: HOCON ({@code 30s}, {@code 2 minutes}; a bare number is milliseconds) or ISO-8601 ({@code PT30S}). */
   public Duration duration(String key) {
+    return duration(key, Duration.ofSeconds(30));
+  }
+
+  /** A positive duration if set, else empty; {@code example} is the one its messages give. */
+  public Optional<Duration> optionalPositiveDuration(String key, Duration example) {
+    if (!has(key)) {
+      return Optional.empty();
+    }
+    Duration duration = duration(key, example);
+    if (duration.isNegative() || duration.isZero()) {
+      throw invalid(key, "must be positive, was " + value(key).render(CONCISE));
+    }
+    return Optional.of(duration);
+  }
+
+  /** {@link #duration(String)}, whose messages give {@code example} (whole seconds) as the example. */
+  private Duration duration(String key, Duration example) {
     ConfigValue value = value(key);
     if (value.valueType() == ConfigValueType.STRING) {
       String text = ((String) value.unwrapped()).trim();
@@ -150,14 +204,33 @@ public final class ConfigReader {
         try {
           return Duration.parse(text);
         } catch (DateTimeParseException e) {
-          throw notADuration(key, value);
+          throw notADuration(key, value, example);
         }
       }
     }
     try {
       return config.getDuration(key);
     } catch (ConfigException e) {
-      throw notADuration(key, value);
+      throw notADuration(key, value, example);
+    }
+  }
+
+  /** The string at {@code key}, trimmed, turned into a {@code T} by {@code parse}, which rejects it with an exception. */
+  public <T> T oneOf(String key, Function<String, T> parse, String accepted) {
+    String text = string(key).trim();
+    try {
+      return parse.apply(text);
+    } catch (IllegalArgumentException e) {
+      throw invalid(key, "must be one of " + accepted + ", was '" + text + "'");
+    }
+  }
+
+  /** The strings of the list at {@code key}. */
+  public List<String> strings(String key) {
+    try {
+      return config.getStringList(key);
+    } catch (ConfigException e) {
+      throw invalid(key, "must be a list of strings, was " + value(key).render(CONCISE));
     }
   }
 
@@ -205,8 +278,9 @@ public final class ConfigReader {
     }
   }
 
-  private IllegalArgumentException notADuration(String key, ConfigValue value) {
-    return invalid(key, "must be a duration such as 30s or PT30S, was " + value.render(CONCISE));
+  private IllegalArgumentException notADuration(String key, ConfigValue value, Duration example) {
+    return invalid(key, "must be a duration such as " + example.toSeconds() + "s or " + example + ", was "
+        + value.render(CONCISE));
   }
 
   /** A problem already named by its full key, which {@link #validated} passes on as it is. */

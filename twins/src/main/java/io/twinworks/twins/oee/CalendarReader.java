@@ -1,5 +1,6 @@
 package io.twinworks.twins.oee;
 
+import io.twinworks.twins.config.ConfigReader;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -22,11 +23,11 @@ final class CalendarReader {
 
   private CalendarReader() {}
 
-  static ShiftCalendar read(SettingsReader calendar) {
+  static ShiftCalendar read(ConfigReader calendar) {
     calendar.onlyKeys(CALENDAR_KEYS);
     ZoneId zone = zone(calendar);
     List<Shift> shifts = new ArrayList<>();
-    for (SettingsReader shift : calendar.objects("shifts")) {
+    for (ConfigReader shift : calendar.objects("shifts")) {
       shifts.add(shift(shift));
     }
     try {
@@ -36,8 +37,8 @@ final class CalendarReader {
     }
   }
 
-  private static ZoneId zone(SettingsReader calendar) {
-    String text = calendar.string("zone");
+  private static ZoneId zone(ConfigReader calendar) {
+    String text = calendar.string("zone").trim();
     try {
       return ZoneId.of(text);
     } catch (DateTimeException e) {
@@ -45,15 +46,15 @@ final class CalendarReader {
     }
   }
 
-  private static Shift shift(SettingsReader shift) {
+  private static Shift shift(ConfigReader shift) {
     shift.onlyKeys(SHIFT_KEYS);
-    String name = shift.string("name");
+    String name = shift.string("name").trim();
     LocalTime start = time(shift, "start");
     LocalTime end = time(shift, "end");
     Set<DayOfWeek> days = shift.has("days") ? days(shift) : EnumSet.allOf(DayOfWeek.class);
     List<ShiftBreak> breaks = new ArrayList<>();
     if (shift.has("breaks")) {
-      for (SettingsReader pause : shift.objects("breaks")) {
+      for (ConfigReader pause : shift.objects("breaks")) {
         pause.onlyKeys(BREAK_KEYS);
         breaks.add(new ShiftBreak(time(pause, "start"), time(pause, "end")));
       }
@@ -66,8 +67,8 @@ final class CalendarReader {
   }
 
   /** {@code HH:mm} or {@code HH:mm:ss}; {@code 24:00} is accepted as midnight at the end of a day. */
-  private static LocalTime time(SettingsReader reader, String key) {
-    String text = reader.string(key);
+  private static LocalTime time(ConfigReader reader, String key) {
+    String text = reader.string(key).trim();
     if (text.equals("24:00")) {
       return LocalTime.MIDNIGHT;
     }
@@ -82,7 +83,7 @@ final class CalendarReader {
     throw reader.invalid(key, "must be a time of day like 06:00 or 06:00:30, was '" + text + "'");
   }
 
-  private static Set<DayOfWeek> days(SettingsReader shift) {
+  private static Set<DayOfWeek> days(ConfigReader shift) {
     List<String> names = shift.strings("days");
     Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
     for (int i = 0; i < names.size(); i++) {
@@ -91,7 +92,7 @@ final class CalendarReader {
     return days;
   }
 
-  private static DayOfWeek day(SettingsReader shift, String key, String text) {
+  private static DayOfWeek day(ConfigReader shift, String key, String text) {
     String name = text.trim().toUpperCase(Locale.ROOT);
     for (DayOfWeek day : DayOfWeek.values()) {
       if (day.name().equals(name) || day.name().substring(0, 3).equals(name)) {

@@ -1,5 +1,6 @@
 package io.twinworks.twins.oee;
 
+import io.twinworks.twins.config.ConfigReader;
 import java.time.Duration;
 import java.util.Set;
 
@@ -14,7 +15,7 @@ public record OeeHistoryLimits(int quarterHour, int hour, int shift) {
     check("shift", shift);
   }
 
-  static OeeHistoryLimits read(SettingsReader history) {
+  static OeeHistoryLimits read(ConfigReader history) {
     history.onlyKeys(Set.of("quarter-hour", "hour", "shift"));
     return new OeeHistoryLimits(history.integer("quarter-hour", 1, MAX), history.integer("hour", 1, MAX),
         history.integer("shift", 1, MAX));

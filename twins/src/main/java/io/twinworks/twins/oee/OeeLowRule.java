@@ -1,6 +1,7 @@
 package io.twinworks.twins.oee;
 
 import io.twinworks.twins.alert.Severity;
+import io.twinworks.twins.config.ConfigReader;
 import java.util.Objects;
 import java.util.Set;
 
@@ -23,7 +24,7 @@ public record OeeLowRule(boolean enabled, double below, double clearAbove, OeeBu
     }
   }
 
-  static OeeLowRule read(SettingsReader rule) {
+  static OeeLowRule read(ConfigReader rule) {
     rule.onlyKeys(Set.of("enabled", "below", "clear-above", "bucket", "severity"));
     boolean enabled = rule.bool("enabled");
     double below = rule.number("below", 0, 1);

@@ -2,6 +2,7 @@ package io.twinworks.twins.oee;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.twinworks.twins.config.ConfigReader;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -36,13 +37,13 @@ public record OeeSettings(
   /** Reads the application config (keys named {@code twinworks.oee.*}) or that section itself. */
   public static OeeSettings fromConfig(Config config) {
     return config.hasPath(SECTION)
-        ? read(SettingsReader.of(config.getConfig(SECTION), SECTION, SECTION + "."))
-        : read(SettingsReader.of(config, SECTION, ""));
+        ? read(ConfigReader.of(config.getConfig(SECTION), SECTION, SECTION + "."))
+        : read(ConfigReader.of(config, SECTION, ""));
   }
 
   /** Reads a decoded JSON body, e.g. {@code {"ideal-cycle-time":"PT1S","calendar":{..}}}. */
   public static OeeSettings fromMap(Map<String, Object> map) {
-    return read(SettingsReader.ofMap(map, SECTION, ""));
+    return read(ConfigReader.map(map, SECTION, ""));
   }
 
   /** The ideal cycle time in seconds, 0 while unknown. */
@@ -50,9 +51,9 @@ public record OeeSettings(
     return idealCycleTime.map(time -> time.toNanos() / 1e9).orElse(0.0);
   }
 
-  private static OeeSettings read(SettingsReader oee) {
+  private static OeeSettings read(ConfigReader oee) {
     oee.onlyKeys(KEYS);
-    return new OeeSettings(oee.optionalPositiveDuration("ideal-cycle-time"),
+    return new OeeSettings(oee.optionalPositiveDuration("ideal-cycle-time", Duration.ofSeconds(1)),
         CalendarReader.read(oee.object("calendar")), OeeHistoryLimits.read(oee.object("history")),
         OeeLowRule.read(oee.object("oee-low")));
   }

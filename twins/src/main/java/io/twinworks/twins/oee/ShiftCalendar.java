@@ -1,6 +1,7 @@
 package io.twinworks.twins.oee;
 
 import com.typesafe.config.Config;
+import io.twinworks.twins.config.ConfigReader;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,12 +37,12 @@ public record ShiftCalendar(ZoneId zone, List<Shift> shifts) {
   /** Reads {@code calendar { zone, shifts }}, given that object or one holding it as {@code calendar}. */
   public static ShiftCalendar fromConfig(Config config) {
     Config calendar = config.hasPath("calendar") ? config.getConfig("calendar") : config;
-    return CalendarReader.read(SettingsReader.of(calendar, CalendarReader.REFERENCE, "calendar."));
+    return CalendarReader.read(ConfigReader.of(calendar, CalendarReader.REFERENCE, "calendar."));
   }
 
   /** Reads the calendar object of a decoded JSON body ({@code {"zone":..,"shifts":[..]}}). */
   public static ShiftCalendar fromMap(Map<String, Object> map) {
-    return CalendarReader.read(SettingsReader.ofMap(map, CalendarReader.REFERENCE, "calendar."));
+    return CalendarReader.read(ConfigReader.map(map, CalendarReader.REFERENCE, "calendar."));
   }
 
   /** Planned production time inside {@code [fromMicros, toMicros)}: shift time minus breaks. */
