@@ -10,9 +10,9 @@ import io.twinworks.twins.anomaly.DetectorRules;
 import io.twinworks.twins.anomaly.DetectorSpec;
 import io.twinworks.twins.anomaly.SignalDetectors;
 import io.twinworks.twins.anomaly.nab.NabCorpus.DataFile;
-import io.twinworks.twins.anomaly.nab.NabScorer.FileScore;
+import io.twinworks.twins.anomaly.nab.NabResults.FileResult;
 import io.twinworks.twins.anomaly.nab.NabScorer.Profile;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,13 +31,16 @@ class NabEvaluationTest {
   /** The published standard score of Skyline (58.2) and KNN CAD (58.0) on the whole NAB corpus. */
   private static final double SKYLINE_LEVEL = 58.0;
 
+  private static final Path DIRECTORY =
+      Path.of(System.getProperty("twinworks.nab.dir", "/work/shared/data/nab"));
+
   private static List<DataFile> files;
   private static Map<String, long[]> detections;
 
   @BeforeAll
   static void detect() {
-    assumeTrue(NabCorpus.available(), "NAB data not found under " + NabCorpus.DIRECTORY);
-    files = NabCorpus.load();
+    assumeTrue(NabCorpus.isCorpus(DIRECTORY), "NAB data not found under " + DIRECTORY);
+    files = NabCorpus.load(DIRECTORY);
     List<DetectorSpec> specs = DetectorRules.reference().specsFor("sensor", "value", Map.of());
     detections = new LinkedHashMap<>();
     for (DataFile file : files) {
@@ -63,41 +66,19 @@ class NabEvaluationTest {
     return raised.stream().mapToLong(Long::longValue).toArray();
   }
 
-  private static Map<Profile, List<FileScore>> scores() {
-    Map<Profile, List<FileScore>> scores = new LinkedHashMap<>();
-    for (Profile profile : Profile.ALL) {
-      List<FileScore> perFile = new ArrayList<>();
-      for (DataFile file : files) {
-        perFile.add(NabScorer.score(file.times(), file.windows(), detections.get(file.name()), profile));
-      }
-      scores.put(profile, perFile);
-    }
-    return scores;
-  }
-
   @Test
   void defaultDetectorsReachTheSkylineLevel() {
-    Map<Profile, List<FileScore>> scores = scores();
-    System.out.printf("%n%-56s %8s %6s %8s %4s %4s %4s%n", "file (standard profile)", "score", "null", "perfect",
-        "TP", "FP", "FN");
-    List<FileScore> standard = scores.get(Profile.STANDARD);
-    for (int i = 0; i < files.size(); i++) {
-      FileScore s = standard.get(i);
-      System.out.printf("%-56s %8.3f %6.1f %8.1f %4d %4d %4d%n", files.get(i).name(), s.score(), s.nullScore(),
-          s.perfectScore(), s.truePositives(), s.falsePositives(), s.falseNegatives());
-    }
-    scores.forEach((profile, perFile) ->
-        System.out.printf("normalised %-20s %6.2f%n", profile.name(), NabScorer.normalized(perFile)));
-    double normalised = NabScorer.normalized(standard);
+    NabResults results = NabResults.score(files, detections);
+    System.out.printf("%n%s", results.table());
+    double normalised = results.normalized(Profile.STANDARD);
     assertTrue(normalised >= SKYLINE_LEVEL, "standard score " + normalised + " is below " + SKYLINE_LEVEL);
   }
 
   @Test
   void seriesWithoutAnomaliesGetNoAlertAfterProbation() {
-    List<FileScore> standard = scores().get(Profile.STANDARD);
-    for (int i = 0; i < files.size(); i++) {
-      if (files.get(i).windows().isEmpty()) {
-        assertEquals(0, standard.get(i).falsePositives(), files.get(i).name());
+    for (FileResult file : NabResults.score(files, detections).files()) {
+      if (file.score(Profile.STANDARD).perfectScore() == 0) {
+        assertEquals(0, file.score(Profile.STANDARD).falsePositives(), file.name());
       }
     }
   }
