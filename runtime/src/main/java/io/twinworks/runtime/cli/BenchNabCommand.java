@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code twinworks bench nab}: the NAB corpus replayed through a running Twinworks, its alerts scored. */
@@ -24,36 +25,20 @@ public final class BenchNabCommand implements Callable<Integer> {
       description = "NAB corpus (data/, labels/combined_windows.json); default: ../" + CORPUS + " next to the repository.")
   Path data;
 
-  @Option(names = "--mqtt-url", defaultValue = "tcp://127.0.0.1:1883", description = "Broker (default ${DEFAULT-VALUE}).")
-  String mqttUrl;
-
-  @Option(names = "--http-url", defaultValue = "http://127.0.0.1:8080",
-      description = "Twinworks HTTP API (default ${DEFAULT-VALUE}).")
-  String httpUrl;
-
-  @Option(names = "--window", defaultValue = "1000", description = "Publishes in flight (default ${DEFAULT-VALUE}).")
-  int window;
+  @Mixin
+  BenchTarget target = new BenchTarget();
 
   @Option(names = "--timeout", defaultValue = "PT10M", description = "Give up after (default ${DEFAULT-VALUE}).")
   Duration timeout;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
-  Path json;
-
   @Override
   public Integer call() {
-    try {
+    return BenchTarget.run("bench nab", () -> {
       Path corpus = Optional.ofNullable(data).orElseGet(BenchNabCommand::defaultCorpus);
-      NabReplay.run(new NabReplay.Settings(corpus, mqttUrl, httpUrl, window, timeout), json,
-          line -> System.out.println("bench nab: " + line));
-      return 0;
-    } catch (IllegalArgumentException e) {
-      System.err.println("twinworks: " + e.getMessage());
-      return 2;
-    } catch (Exception e) {
-      System.err.println("twinworks: bench nab failed: " + e.getMessage());
-      return 1;
-    }
+      NabReplay.run(new NabReplay.Settings(corpus, target.mqttUrl, target.httpUrl, target.window, timeout),
+          target.json, line -> System.out.println("bench nab: " + line));
+      return true;
+    });
   }
 
   /**
