@@ -238,12 +238,12 @@ class TwinIntelligenceIT {
     }
 
     static SseStream open(int port, String path) throws Exception {
+      // Last-Event-ID 0: everything logged so far, then live, so nothing falls between connecting and the
+      // node's log tail having the subscriber (a live-only stream could miss that moment's changes)
       HttpResponse<Stream<String>> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-          .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+          .header("Accept", "text/event-stream").header("Last-Event-ID", "0").build(), HttpResponse.BodyHandlers.ofLines());
       assertEquals(200, response.statusCode());
-      SseStream stream = new SseStream(response.body());
-      RuntimeProcess.pause(300); // the stream is live once the node's log tail has the subscriber
-      return stream;
+      return new SseStream(response.body());
     }
 
     List<JsonNode> alerts() {
