@@ -36,6 +36,7 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 public final class ApiRoutes extends AllDirectives {
 
   private static final int DEFAULT_PAGE = 100;
+  private static final ContentType METRICS_TYPE = ContentTypes.parse(TwinworksMetrics.contentType());
 
   private final TwinRegistry registry;
   private final TwinAdmin twins;
@@ -144,8 +145,7 @@ public final class ApiRoutes extends AllDirectives {
   }
 
   private Route metricsText() {
-    ContentType type = ContentTypes.parse(TwinworksMetrics.contentType());
-    return complete(HttpResponse.create().withEntity(HttpEntities.create(type, metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    return complete(HttpResponse.create().withEntity(HttpEntities.create(METRICS_TYPE, metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
   }
 
   private Route answer(Supplier<CompletionStage<HttpResponse>> handler) {
