@@ -32,7 +32,8 @@ class TwinAlertsTest {
           SensorTwin.create(Fixtures.SENSOR, Fixtures.SETTINGS, hub.ref()), Fixtures.SERIALIZATION);
 
   /** A quick z-score on temperature: window 50, raise at |z| ≥ 4, clear below 2, after 20 readings. */
-  static final TwinConfig QUICK_ZSCORE = TwinConfig.of(Map.of("detectors",
+  /** With a 2 s reorder grace, so a reading is analysed when one 2 s newer arrives. */
+  static final TwinConfig QUICK_ZSCORE = TwinConfig.of(Map.of("grace-period", "2s", "detectors",
       Map.of("temperature", List.of(Map.of("type", "zscore", "window", 50, "k", 4, "warm-up", 20)))));
 
   @AfterAll

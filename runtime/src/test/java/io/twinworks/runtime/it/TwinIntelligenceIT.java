@@ -116,7 +116,7 @@ class TwinIntelligenceIT {
       }
       publish("sensors/SPIKE-1/data", sensor(t0.plusSeconds(60), 40));
       publish("sensors/SPIKE-1/data", sensor(t0.plusSeconds(61), 20));
-      publish("sensors/SPIKE-1/data", sensor(t0.plusSeconds(62), 20)); // past the 2 s reorder grace
+      publish("sensors/SPIKE-1/data", sensor(t0.plusSeconds(62), 20));
 
       Eventually.within(Duration.ofSeconds(10), () -> assertTrue(!sse.alerts().isEmpty(), "no alert on SSE"));
       JsonNode alert = sse.alerts().get(0);

@@ -13,7 +13,7 @@ class TimeSettingsTest {
 
   @Test
   void referenceConfHasTheDefaults() {
-    assertEquals(new ReorderSettings(Duration.ofSeconds(2), 10_000), ReorderSettings.fromConfig(ConfigFactory.load()));
+    assertEquals(new ReorderSettings(Duration.ZERO, 10_000), ReorderSettings.fromConfig(ConfigFactory.load()));
     assertEquals(new ClockDriftSettings(false, Duration.ofMinutes(1), 30, 5),
         ClockDriftSettings.fromConfig(ConfigFactory.load()));
   }
