@@ -15,6 +15,7 @@ import io.twinworks.runtime.config.RuntimeSettings;
 import io.twinworks.runtime.http.ApiRoutes;
 import io.twinworks.runtime.http.HistoryQueries;
 import io.twinworks.runtime.alert.AlertHub;
+import io.twinworks.runtime.alert.AppendSignal;
 import io.twinworks.runtime.alert.delivery.AlertDeliveries;
 import io.twinworks.runtime.alert.HeartbeatWatch;
 import io.twinworks.runtime.ingest.BatchProcessor;
@@ -105,7 +106,8 @@ public final class TwinworksRuntime {
     TwinworksMetrics metrics = new TwinworksMetrics();
     Clock clock = Clock.systemUTC();
     TwinSettings twinSettings = TwinSettings.create(config);
-    Twins.init(system, twinSettings, AlertHub.start(system, store.alerts()));
+    AppendSignal alertAppends = new AppendSignal();
+    Twins.init(system, twinSettings, AlertHub.start(system, store.alerts(), alertAppends));
     HeartbeatWatch heartbeats = watchHeartbeats(system, twinSettings, store, clock, settings);
     ShardedTwinGateway twins = new ShardedTwinGateway(system, settings.ingest().askTimeout(), heartbeats::reconfigured);
     TwinDirectory directory = new TwinDirectory(store.registry());
@@ -125,7 +127,7 @@ public final class TwinworksRuntime {
     system.scheduler().scheduleWithFixedDelay(settings.ingest().registryFlushInterval(),
         settings.ingest().registryFlushInterval(), directory::flush, system.executionContext());
 
-    AlertTail alertTail = AlertTail.start(system, store.alerts(), AlertStreamSettings.fromConfig(config));
+    AlertTail alertTail = AlertTail.start(system, store.alerts(), AlertStreamSettings.fromConfig(config), alertAppends);
     ApiRoutes api = new ApiRoutes(store.registry(), twins, store.deadLetters(),
         new HistoryQueries(store.history(), settings.history(), clock), store.alerts(), alertTail, metrics, clock,
         settings.maxPageSize());

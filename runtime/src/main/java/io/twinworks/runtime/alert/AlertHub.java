@@ -27,8 +27,9 @@ import java.time.Duration;
  * The one writer of the alert log (a cluster singleton): numbers every alert change twins hand it,
  * appends it, then confirms to the twin so it forgets the change. Appends run one at a time, in
  * order, as the log requires. A twin sends its unconfirmed changes again after every event, so the
- * hub skips numbers it has confirmed, and after a restart skips changes the log already holds
- * (the alert's current state equals the change); a change seen twice is at worst logged twice.
+ * hub skips numbers it has confirmed, and for a twin it has not confirmed anything to since it started (or
+ * whose append failed) skips changes the log already holds (the alert's current state equals the change);
+ * a change seen twice is at worst logged twice. After each append it wakes this node's {@link AlertTail}.
  */
 public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
 
@@ -43,14 +44,16 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
   private record Logged(DeliverAlerts alerts, long upTo, long seq, Throwable failure) implements Command {}
 
   private final AlertLog log;
+  private final AppendSignal appends;
   private final ArrayDeque<DeliverAlerts> waiting = new ArrayDeque<>();
   private final Map<TwinId, Long> confirmed = new HashMap<>();
   private long seq = -1;
   private boolean busy;
 
-  private AlertHub(ActorContext<Command> context, AlertLog log) {
+  private AlertHub(ActorContext<Command> context, AlertLog log, AppendSignal appends) {
     super(context);
     this.log = log;
+    this.appends = appends;
     context.pipeToSelf(log.lastSeq(), Started::new);
   }
 
@@ -58,9 +61,9 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
    * Starts the hub as a cluster singleton and returns where twins on this node send their alerts:
    * a local forwarder, so the twins' side stays the plain {@link DeliverAlerts} message.
    */
-  public static ActorRef<DeliverAlerts> start(ActorSystem<?> system, AlertLog log) {
+  public static ActorRef<DeliverAlerts> start(ActorSystem<?> system, AlertLog log, AppendSignal appends) {
     ActorRef<Command> hub = ClusterSingleton.get(system).init(SingletonActor.of(
-        Behaviors.supervise(Behaviors.<Command>setup(context -> new AlertHub(context, log)))
+        Behaviors.supervise(Behaviors.<Command>setup(context -> new AlertHub(context, log, appends)))
             .onFailure(SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2)),
         "alert-hub"));
     return system.systemActorOf(Behaviors.<DeliverAlerts>receiveMessage(alerts -> {
@@ -99,8 +102,11 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
       // The twin keeps the changes and sends them again with its next event or recovery.
       getContext().getLog().warn("alert log append failed for twin {}, it will send again: {}",
           logged.alerts().twinId(), logged.failure().toString());
+      // Some of its changes may be in the log already: check each against the log when they come again.
+      confirmed.remove(logged.alerts().twinId());
     } else {
       seq = logged.seq();
+      appends.appended();
       confirmed.merge(logged.alerts().twinId(), logged.upTo(), Math::max);
       Twins.ref(getContext().getSystem(), logged.alerts().twinId(), logged.alerts().kind())
           .tell(new ConfirmAlerts(logged.upTo()));
@@ -113,12 +119,15 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
   private void next() {
     while (!busy && seq >= 0 && !waiting.isEmpty()) {
       DeliverAlerts alerts = waiting.removeFirst();
-      long known = confirmed.getOrDefault(alerts.twinId(), 0L);
+      Long confirmedUpTo = confirmed.get(alerts.twinId());
+      long known = confirmedUpTo == null ? 0L : confirmedUpTo;
+      // Only a twin not heard from since this hub started may resend changes an earlier hub logged.
+      boolean mayBeLogged = confirmedUpTo == null;
       CompletionStage<Long> appended = CompletableFuture.completedFuture(seq);
       long upTo = known;
       for (AlertChange change : alerts.changes()) {
         if (change.number() > known) {
-          appended = appended.thenCompose(last -> appendUnlessLogged(last, change));
+          appended = appended.thenCompose(last -> mayBeLogged ? appendUnlessLogged(last, change) : append(last, change));
           upTo = change.number();
         }
       }
@@ -136,7 +145,11 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
       if (current.isPresent() && current.get().equals(change.alert())) {
         return CompletableFuture.completedFuture(last);
       }
-      return log.append(last + 1, change.alert()).thenApply(done -> last + 1);
+      return append(last, change);
     });
+  }
+
+  private CompletionStage<Long> append(long last, AlertChange change) {
+    return log.append(last + 1, change.alert()).thenApply(done -> last + 1);
   }
 }

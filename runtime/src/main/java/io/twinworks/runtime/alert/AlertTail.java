@@ -50,7 +50,13 @@ public final class AlertTail {
   }
 
   public static AlertTail start(ActorSystem<?> system, AlertLog alerts, AlertStreamSettings settings) {
-    Poll poll = new Poll(system, alerts, settings);
+    return start(system, alerts, settings, new AppendSignal());
+  }
+
+  /** As {@link #start(ActorSystem, AlertLog, AlertStreamSettings)}, reading the log at once when {@code appends} fires. */
+  public static AlertTail start(ActorSystem<?> system, AlertLog alerts, AlertStreamSettings settings,
+      AppendSignal appends) {
+    Poll poll = new Poll(system, alerts, settings, appends);
     Pair<UniqueKillSwitch, Source<LoggedAlert, NotUsed>> running = Source.unfoldAsync(UNKNOWN, poll::next)
         .mapConcat(changes -> changes)
         .viaMat(KillSwitches.single(), Keep.right())
@@ -81,18 +87,24 @@ public final class AlertTail {
   }
 
   /** One step of the poll: from the seq it has reached to the next seq and the changes in between. */
-  private record Poll(ActorSystem<?> system, AlertLog alerts, AlertStreamSettings settings) {
+  private record Poll(ActorSystem<?> system, AlertLog alerts, AlertStreamSettings settings, AppendSignal appends) {
 
     CompletionStage<Optional<Pair<Long, List<LoggedAlert>>>> next(long after) {
+      CompletableFuture<Void> appended = appends.nextAppend();
       CompletionStage<Pair<Long, List<LoggedAlert>>> step = after == UNKNOWN
           ? alerts.lastSeq().thenApply(last -> Pair.create(last, List.of()))
           : alerts.since(after, AlertFilter.all(), PAGE).thenCompose(changes -> changes.isEmpty()
-              ? later(after)
+              ? nextPollOrAppend(after, appended)
               : CompletableFuture.completedFuture(Pair.create(changes.get(changes.size() - 1).seq(), changes)));
       return step.exceptionallyCompose(failure -> {
         log.warn("reading the alert log after seq {} failed; retrying: {}", after, failure.toString());
         return later(after);
       }).thenApply(Optional::of);
+    }
+
+    private CompletionStage<Pair<Long, List<LoggedAlert>>> nextPollOrAppend(long after, CompletableFuture<Void> appended) {
+      CompletableFuture<Pair<Long, List<LoggedAlert>>> poll = later(after).toCompletableFuture();
+      return poll.applyToEither(appended.thenApply(done -> Pair.create(after, List.<LoggedAlert>of())), step -> step);
     }
 
     private CompletionStage<Pair<Long, List<LoggedAlert>>> later(long after) {
