@@ -15,6 +15,15 @@ public interface TwinRegistry {
    */
   CompletionStage<Done> register(List<TwinEntry> entries);
 
+  /**
+   * Moves the {@code lastSeen} of twins already registered forward (never back); their {@code firstSeen} is
+   * left alone. Called for every twin seen since the last call, so a store may make it cheaper than
+   * {@link #register}.
+   */
+  default CompletionStage<Done> touch(List<TwinEntry> entries) {
+    return register(entries);
+  }
+
   CompletionStage<Optional<TwinEntry>> find(TwinId id);
 
   /** One page ordered by id, filtered by the query's tenant, kind and id prefix. */

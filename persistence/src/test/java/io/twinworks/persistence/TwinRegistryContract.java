@@ -37,6 +37,18 @@ public abstract class TwinRegistryContract {
   }
 
   @Test
+  void touchMovesLastSeenForwardOnlyAndKeepsFirstSeen() {
+    TwinId id = TwinId.of("acme:line1:press1");
+    await(registry().register(List.of(TwinEntry.of(id, TwinKind.MACHINE, T0, T0.plusSeconds(10)))));
+    await(registry().touch(List.of(TwinEntry.of(id, TwinKind.MACHINE, T0.plusSeconds(30), T0.plusSeconds(30)))));
+    assertEquals(Optional.of(TwinEntry.of(id, TwinKind.MACHINE, T0, T0.plusSeconds(30))), await(registry().find(id)));
+
+    await(registry().touch(List.of(TwinEntry.of(id, TwinKind.MACHINE, T0.plusSeconds(20), T0.plusSeconds(20)))));
+    assertEquals(T0.plusSeconds(30), await(registry().find(id)).orElseThrow().lastSeen(), "never back");
+    assertEquals(List.of("acme:line1:press1"), ids(TwinQuery.all(100).withTenant("acme").withKind(TwinKind.MACHINE)));
+  }
+
+  @Test
   void sameTwinTwiceInOneBatchKeepsTheMax() {
     TwinId id = TwinId.of("default:line1:cnc01");
     await(registry().register(List.of(

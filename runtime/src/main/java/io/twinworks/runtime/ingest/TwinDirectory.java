@@ -58,7 +58,7 @@ public final class TwinDirectory {
         entries.add(entry(key, at));
       }
     }
-    return registry.register(entries);
+    return registry.touch(entries);
   }
 
   private static TwinEntry entry(TwinKey key, Instant seen) {
