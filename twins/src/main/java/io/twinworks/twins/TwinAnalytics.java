@@ -7,6 +7,7 @@ import io.twinworks.twins.battery.BatteryPackRules;
 import io.twinworks.twins.heartbeat.HealthStatus;
 import io.twinworks.twins.heartbeat.Heartbeat;
 import io.twinworks.twins.oee.OeeAccumulator;
+import io.twinworks.twins.oee.RevisableOee;
 import io.twinworks.twins.oee.OeeBucket;
 import io.twinworks.twins.oee.OeeWindow;
 import io.twinworks.twins.time.ClockDriftEstimator;
@@ -27,7 +28,10 @@ import java.util.TreeMap;
  */
 public final class TwinAnalytics {
 
-  /** Everything, for snapshots; {@code oee} and {@code battery} are null for kinds without them. */
+  /**
+   * Everything, for snapshots; {@code oee}, {@code oeeRevision} and {@code battery} are null for kinds without
+   * them ({@code oeeRevision} also in snapshots written before late OEE inputs were revised).
+   */
   public record State(
       Map<String, SignalDetectors.State> detectors,
       ReorderBuffer.State<String> reorder,
@@ -35,7 +39,8 @@ public final class TwinAnalytics {
       OeeAccumulator.State oee,
       BatteryPackRules.State battery,
       Map<String, SignalValue> packCells,
-      ClockDriftEstimator.State clock) {}
+      ClockDriftEstimator.State clock,
+      RevisableOee.Revision oeeRevision) {}
 
   private final TwinId id;
   private final TwinKind kind;
@@ -44,7 +49,7 @@ public final class TwinAnalytics {
   private final Map<String, SignalDetectors> detectors = new LinkedHashMap<>();
   private ReorderBuffer<String> reorder;
   private Heartbeat heartbeat;
-  private OeeAccumulator oee;
+  private RevisableOee oee;
   private BatteryPackRules battery;
   /** A pack's cell signals as of the last sample handed on in order (the rules judge the pack at each time). */
   private final Map<String, SignalValue> packCells = new TreeMap<>();
@@ -57,7 +62,7 @@ public final class TwinAnalytics {
     this.config = config;
     this.reorder = new ReorderBuffer<>(config.reorder());
     this.heartbeat = new Heartbeat(micros(config));
-    this.oee = kind == TwinKind.MACHINE ? new OeeAccumulator(config.oee()) : null;
+    this.oee = kind == TwinKind.MACHINE ? new RevisableOee(config.oee()) : null;
     this.battery = kind == TwinKind.BATTERY_PACK ? new BatteryPackRules(config.battery()) : null;
     this.clock = new ClockDriftEstimator(defaults.clockDrift());
   }
@@ -70,7 +75,7 @@ public final class TwinAnalytics {
     analytics.reorder = ReorderBuffer.restore(config.reorder(), state.reorder());
     analytics.heartbeat = Heartbeat.restore(micros(config), state.heartbeat());
     if (state.oee() != null && analytics.oee != null) {
-      analytics.oee = OeeAccumulator.restore(config.oee(), state.oee());
+      analytics.oee = RevisableOee.restore(config.oee(), state.oee(), state.oeeRevision());
     }
     if (state.battery() != null && analytics.battery != null) {
       analytics.battery = BatteryPackRules.restore(config.battery(), state.battery());
@@ -82,7 +87,8 @@ public final class TwinAnalytics {
 
   /**
    * Readings the twin has just recorded, received at {@code receivedMicros}. Late ones (older than
-   * their signal's latest) only feed the clock estimate; the rest go through the reorder buffer.
+   * their signal's latest) feed the clock estimate and revise the OEE windows; the rest go through the
+   * reorder buffer.
    */
   List<Finding> recorded(List<RecordedSample> samples, long receivedMicros) {
     List<Finding> findings = new ArrayList<>();
@@ -92,9 +98,11 @@ public final class TwinAnalytics {
     for (RecordedSample sample : samples) {
       long source = TwinTime.micros(sample.sourceTime());
       clock.observe(source, receivedMicros);
+      long time = correct ? clock.correct(source) : source;
       if (!sample.late()) {
-        inOrder.add(new Sample<>(sample.signal(), sample.value(), sample.quality(),
-            correct ? clock.correct(source) : source, null));
+        inOrder.add(new Sample<>(sample.signal(), sample.value(), sample.quality(), time, null));
+      } else if (oee != null) {
+        findings.addAll(oee.onReading(sample.signal(), sample.value(), time));
       }
     }
     analyse(reorder.offerAll(inOrder).released(), findings);
@@ -159,7 +167,7 @@ public final class TwinAnalytics {
     reorder = ReorderBuffer.restore(next.reorder(), reorder.state());
     heartbeat = Heartbeat.restore(micros(next), heartbeat.state());
     if (oee != null) {
-      oee = OeeAccumulator.restore(next.oee(), oee.state());
+      oee = RevisableOee.restore(next.oee(), oee.state(), oee.revision());
     }
     if (battery != null) {
       battery = BatteryPackRules.restore(next.battery(), battery.state());
@@ -170,7 +178,8 @@ public final class TwinAnalytics {
     Map<String, SignalDetectors.State> detectorStates = new LinkedHashMap<>();
     detectors.forEach((signal, set) -> detectorStates.put(signal, set.state()));
     return new State(detectorStates, reorder.state(), heartbeat.state(), oee == null ? null : oee.state(),
-        battery == null ? null : battery.state(), Map.copyOf(packCells), clock.state());
+        battery == null ? null : battery.state(), Map.copyOf(packCells), clock.state(),
+        oee == null ? null : oee.revision());
   }
 
   private void analyse(List<Sample<String>> released, List<Finding> findings) {

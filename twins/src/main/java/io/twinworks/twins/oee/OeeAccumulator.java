@@ -167,6 +167,11 @@ public final class OeeAccumulator {
     return findings;
   }
 
+  /** The latest input time; {@link Long#MIN_VALUE} before the first input. */
+  long nowMicros() {
+    return now;
+  }
+
   /** The window the latest input time is in (partial); empty before the first input and between shifts. */
   public Optional<OeeWindow> current(OeeBucket bucket) {
     return tracks.get(bucket).current();

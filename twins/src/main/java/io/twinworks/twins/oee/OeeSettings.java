@@ -16,17 +16,19 @@ import java.util.Set;
  * @param idealCycleTime the fastest possible time per part; empty while unknown (no performance)
  */
 public record OeeSettings(
-    Optional<Duration> idealCycleTime, ShiftCalendar calendar, OeeHistoryLimits history, OeeLowRule oeeLow) {
+    Optional<Duration> idealCycleTime, ShiftCalendar calendar, OeeHistoryLimits history, OeeLowRule oeeLow,
+    OeeRevisionLimits revision) {
 
   public static final String SECTION = "twinworks.oee";
 
-  private static final Set<String> KEYS = Set.of("ideal-cycle-time", "calendar", "history", "oee-low");
+  private static final Set<String> KEYS = Set.of("ideal-cycle-time", "calendar", "history", "oee-low", "revise");
 
   public OeeSettings {
     Objects.requireNonNull(idealCycleTime, "idealCycleTime");
     Objects.requireNonNull(calendar, "calendar");
     Objects.requireNonNull(history, "history");
     Objects.requireNonNull(oeeLow, "oeeLow");
+    Objects.requireNonNull(revision, "revision");
   }
 
   /** The reference.conf defaults. */
@@ -55,6 +57,6 @@ public record OeeSettings(
     oee.onlyKeys(KEYS);
     return new OeeSettings(oee.optionalPositiveDuration("ideal-cycle-time", Duration.ofSeconds(1)),
         CalendarReader.read(oee.object("calendar")), OeeHistoryLimits.read(oee.object("history")),
-        OeeLowRule.read(oee.object("oee-low")));
+        OeeLowRule.read(oee.object("oee-low")), OeeRevisionLimits.read(oee.object("revise")));
   }
 }

@@ -47,13 +47,16 @@ class OeeSettingsTest {
         Map.of("ideal-cycle-time", "fast"));
     assertError("history.shift must be a whole number between 1 and 10000, was 0",
         Map.of("history", Map.of("shift", 0)));
+    assertError("revise.max-inputs must be a whole number between 0 and 100000, was -1",
+        Map.of("revise", Map.of("max-inputs", -1)));
+    assertError("revise.within must not be negative, was PT-1S", Map.of("revise", Map.of("within", "-PT1S")));
     assertError("oee-low.bucket must be one of PT15M, PT1H, shift, was 'PT5M'",
         Map.of("oee-low", Map.of("bucket", "PT5M")));
     assertError("oee-low.clear-above must be between 0.6 and 1.0, was 0.5",
         Map.of("oee-low", Map.of("clear-above", 0.5)));
     assertError("calendar.shifts[0].end must be a time of day like 06:00 or 06:00:30, was '6pm'",
         Map.of("calendar", Map.of("shifts", List.of(Map.of("name", "x", "start", "06:00", "end", "6pm")))));
-    assertError("ideal-cycle is not a known key (expected one of calendar, history, ideal-cycle-time, oee-low)",
+    assertError("ideal-cycle is not a known key (expected one of calendar, history, ideal-cycle-time, oee-low, revise)",
         Map.of("ideal-cycle", "1s"));
   }
 
