@@ -88,7 +88,7 @@ public final class TwinAnalytics {
   /**
    * Readings the twin has just recorded, received at {@code receivedMicros}. Late ones (older than
    * their signal's latest) feed the clock estimate and revise the OEE windows; the rest go through the
-   * reorder buffer.
+   * reorder buffer, and those it finds behind its watermark revise the OEE windows too.
    */
   List<Finding> recorded(List<RecordedSample> samples, long receivedMicros) {
     List<Finding> findings = new ArrayList<>();
@@ -105,7 +105,12 @@ public final class TwinAnalytics {
         findings.addAll(oee.onReading(sample.signal(), sample.value(), time));
       }
     }
-    analyse(reorder.offerAll(inOrder).released(), findings);
+    ReorderBuffer.Output<String> ordered = reorder.offerAll(inOrder);
+    analyse(ordered.released(), findings);
+    if (oee != null) {
+      // behind the reorder watermark: too late for the detectors, not for the OEE windows
+      ordered.late().forEach(late -> findings.addAll(oee.onReading(late.signal(), late.value(), late.sourceTimeMicros())));
+    }
     return findings;
   }
 
