@@ -8,7 +8,7 @@ import java.util.Optional;
  * must be raised or cleared. Mutable and owned by one twin; {@link #state()} and {@link #restore}
  * carry it through snapshots, after which it continues bit for bit as the original would have.
  */
-public sealed interface Detector permits ThresholdDetector, ZScoreDetector, OrderStatisticDetector,
+public sealed interface Detector permits ThresholdDetector, ZScoreDetector, IqrDetector, HampelDetector,
     RateOfChangeDetector, FlatlineDetector, SeasonalDetector {
 
   DetectorKind kind();

@@ -7,19 +7,31 @@ import java.util.Optional;
 /**
  * Hampel filter: each reading against the median and 1.4826 · MAD (floored) of the {@code window}
  * readings before it. Score |x − median| / scale; deviation signed. O(log² window) per reading: the MAD
- * is found by binary search over order statistics.
+ * is found by binary search over order statistics. Bounded memory: about 21 bytes per window slot
+ * ({@link OrderedWindow}).
  */
-public final class HampelDetector extends OrderStatisticDetector {
+public final class HampelDetector implements Detector {
 
   /** MAD × 1.4826 estimates the standard deviation of normally distributed data. */
   static final double NORMAL_CONSISTENCY = 1.4826;
 
+  /**
+   * The detector's state for snapshots (named {@code order-statistics} in JSON: the first version's iqr
+   * detector wrote it too, see {@link IqrDetector#restore}).
+   *
+   * @param window the window's values, oldest first
+   */
+  public record State(double[] window, FindingGate.State gate) implements DetectorState {}
+
   private final HampelSpec spec;
+  private final FindingGate gate;
+  private OrderedWindow window;
 
   HampelDetector(HampelSpec spec, String signal) {
-    super(spec.window(), new FindingGate(DetectorKind.HAMPEL.id(), signal, spec.severity(), spec.warmUp(),
-        spec.k(), spec.k() * spec.clearRatio(), spec.minDuration()));
     this.spec = spec;
+    this.gate = new FindingGate(kind().id(), signal, spec.severity(), spec.warmUp(), spec.k(),
+        spec.k() * spec.clearRatio(), spec.minDuration());
+    this.window = new OrderedWindow(spec.window());
   }
 
   @Override
@@ -28,13 +40,39 @@ public final class HampelDetector extends OrderStatisticDetector {
   }
 
   @Override
-  Optional<Finding> judge(long sourceTimeMicros, double value, OrderedWindow before, FindingGate gate) {
-    double median = before.median();
-    double mad = before.medianAbsoluteDeviation();
+  public Optional<Finding> update(long sourceTimeMicros, double value) {
+    Optional<Finding> finding = window.size() == 0
+        ? gate.offer(sourceTimeMicros, Double.NaN, () -> null)
+        : judge(sourceTimeMicros, value);
+    window.add(value);
+    return finding;
+  }
+
+  private Optional<Finding> judge(long sourceTimeMicros, double value) {
+    double median = window.median();
+    double mad = window.medianAbsoluteDeviation();
     double scale = Scales.floored(NORMAL_CONSISTENCY * mad, spec.minScale(), spec.minRelativeScale(), median);
     double deviation = (value - median) / scale;
+    int n = window.size();
     return gate.offer(sourceTimeMicros, Math.abs(deviation), () -> new Observation(value, median, deviation, Map.of(
-        "n", (double) before.size(), "median", median, "mad", mad, "scale", scale,
+        "n", (double) n, "median", median, "mad", mad, "scale", scale,
         "low", median - spec.k() * scale, "high", median + spec.k() * scale)));
+  }
+
+  @Override
+  public boolean active() {
+    return gate.active();
+  }
+
+  @Override
+  public State state() {
+    return new State(window.values(), gate.state());
+  }
+
+  @Override
+  public void restore(DetectorState state) {
+    State own = DetectorState.as(State.class, state, kind());
+    window = OrderedWindow.of(spec.window(), own.window());
+    gate.restore(own.gate());
   }
 }

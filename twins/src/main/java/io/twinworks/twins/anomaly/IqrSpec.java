@@ -9,7 +9,8 @@ import java.time.Duration;
  * {@code iqr}: raise outside [Q_low − k·W, Q_high + k·W] where Q are quantiles of the previous
  * {@code window} readings and W = Q_high − Q_low. With the quartiles (0.25, 0.75) this is Tukey's fence
  * on the interquartile range; wider quantiles such as (0.01, 0.99) make it a "usual range" band that a
- * daily cycle or recurring spikes stay inside.
+ * daily cycle or recurring spikes stay inside. A window over 256 readings is kept in 16 blocks: its
+ * quantiles are approximate, see {@link IqrDetector}.
  *
  * @param lowerQuantile the lower quantile, in [0, 1)
  * @param upperQuantile the upper quantile, above the lower, at most 1

@@ -16,7 +16,7 @@ import java.util.Arrays;
  * the window oldest first; adding them to an empty window rebuilds one that answers every query
  * identically (the tree's shape may differ, its order does not).
  */
-final class OrderedWindow {
+final class OrderedWindow implements QuantileWindow {
 
   private static final int NIL = -1;
 
@@ -53,12 +53,14 @@ final class OrderedWindow {
     return values.length;
   }
 
-  int size() {
+  @Override
+  public int size() {
     return count;
   }
 
   /** Adds a value (not NaN), evicting the oldest when full. */
-  void add(double value) {
+  @Override
+  public void add(double value) {
     if (Double.isNaN(value)) {
       throw new IllegalArgumentException("a window holds numbers, not NaN");
     }
@@ -95,8 +97,9 @@ final class OrderedWindow {
     }
   }
 
-  /** The p-quantile with linear interpolation between order statistics (Hyndman-Fan type 7, numpy's default). */
-  double quantile(double p) {
+  /** The p-quantile, for any p: linear between order statistics (Hyndman-Fan type 7, numpy's default). */
+  @Override
+  public double quantile(double p) {
     requireNotEmpty();
     double h = (count - 1) * p;
     int lo = (int) Math.floor(h);
@@ -106,6 +109,16 @@ final class OrderedWindow {
 
   double median() {
     return quantile(0.5);
+  }
+
+  @Override
+  public double centre() {
+    return median();
+  }
+
+  @Override
+  public String centreName() {
+    return "median";
   }
 
   /**
@@ -120,6 +133,11 @@ final class OrderedWindow {
     int lo = (int) Math.floor(h);
     double low = kthDeviation(median, lo);
     return lo + 1 < count ? low + (h - lo) * (kthDeviation(median, lo + 1) - low) : low;
+  }
+
+  @Override
+  public Values state() {
+    return new Values(values());
   }
 
   /** The window's values, oldest first. */

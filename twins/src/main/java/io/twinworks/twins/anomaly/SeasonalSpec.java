@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param period the length of the pattern, e.g. one day
  * @param slots how many slots a period is cut into; a slot keeps the mean of its readings per period
  * @param periods how many past periods the expectation is the median of (the median ignores one odd day)
- * @param window how many past differences the usual difference is taken from
+ * @param window how many past differences the usual difference is taken from (over 256: approximately,
+ *     in 16 blocks, see {@link BlockQuantiles})
  * @param quantile which quantile of the past |differences| is the usual difference (0.99: a spike
  *     that recurs in more than 1 % of the readings is usual)
  * @param clearRatio the alert clears below {@code k · clear-ratio}
@@ -36,7 +37,7 @@ public record SeasonalSpec(
     @JsonProperty("min-duration") @JsonFormat(shape = JsonFormat.Shape.STRING) Duration minDuration,
     Severity severity) implements DetectorSpec {
 
-  /** The most slot means kept (slots × periods): bounded memory per signal. */
+  /** The most slots × periods (the profile keeps periods + 1 rows of slot means): bounded memory per signal. */
   static final int MAX_SLOT_MEANS = 100_000;
 
   public SeasonalSpec {

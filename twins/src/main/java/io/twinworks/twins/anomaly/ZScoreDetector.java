@@ -1,26 +1,37 @@
 package io.twinworks.twins.anomaly;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.twinworks.twins.alert.Finding;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Rolling z-score: each reading against the mean and sample std of the {@code window} readings before
- * it, O(1) per reading ({@link RollingMoments}). Score |z|; deviation z. Bounded memory: one
- * {@code double} per window slot.
+ * Rolling z-score: each reading against the mean and sample std of about the {@code window} readings
+ * before it ({@link BlockMoments}: the window moves in blocks of window/16 and holds up to a block more),
+ * O(1) per reading. Score |z|; deviation z. Bounded memory: 16 blocks of two doubles.
  */
 public final class ZScoreDetector implements Detector {
 
   /** The detector's state for snapshots. */
-  public record State(RollingMoments.State window, FindingGate.State gate) implements DetectorState {}
+  public record State(BlockMoments.State window, FindingGate.State gate) implements DetectorState {}
+
+  /**
+   * A snapshot of the first version, which kept every value of the window: restored by adding them to
+   * the blocks, oldest first.
+   */
+  public record RingState(RingValues window, FindingGate.State gate) implements DetectorState {}
+
+  /** The values of a {@link RingState}'s window, oldest first (its running sums are not needed). */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record RingValues(double[] values) {}
 
   private final ZScoreSpec spec;
   private final FindingGate gate;
-  private RollingMoments window;
+  private BlockMoments window;
 
   ZScoreDetector(ZScoreSpec spec, String signal) {
     this.spec = spec;
-    this.window = new RollingMoments(spec.window());
+    this.window = BlockMoments.forWindow(spec.window());
     this.gate = new FindingGate(kind().id(), signal, spec.severity(), spec.warmUp(), spec.k(),
         spec.k() * spec.clearRatio(), spec.minDuration());
   }
@@ -32,7 +43,7 @@ public final class ZScoreDetector implements Detector {
 
   @Override
   public Optional<Finding> update(long sourceTimeMicros, double value) {
-    int n = window.size();
+    long n = window.size();
     double mean = n >= 2 ? window.mean() : Double.NaN;
     double std = Scales.floored(window.std(), spec.minScale(), spec.minRelativeScale(), mean);
     double z = (value - mean) / std;
@@ -54,8 +65,16 @@ public final class ZScoreDetector implements Detector {
 
   @Override
   public void restore(DetectorState state) {
+    if (state instanceof RingState ring) {
+      window = BlockMoments.forWindow(spec.window());
+      for (double value : ring.window().values()) {
+        window.add(value);
+      }
+      gate.restore(ring.gate());
+      return;
+    }
     State own = DetectorState.as(State.class, state, kind());
-    window = RollingMoments.restore(spec.window(), own.window());
+    window = BlockMoments.restore(spec.window(), own.window());
     gate.restore(own.gate());
   }
 }

@@ -6,7 +6,8 @@ import io.twinworks.twins.alert.Severity;
 import java.time.Duration;
 
 /**
- * {@code zscore}: raise when |x − mean| ≥ k · std of the previous {@code window} readings.
+ * {@code zscore}: raise when |x − mean| ≥ k · std of the previous {@code window} readings (in 16 blocks:
+ * the window moves window/16 readings at a time and holds up to that many more, see {@link BlockMoments}).
  *
  * @param clearRatio the alert clears below {@code k · clearRatio} (hysteresis)
  * @param minScale the smallest std used, in the signal's unit (a flat window has std 0)

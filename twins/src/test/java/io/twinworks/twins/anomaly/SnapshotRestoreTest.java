@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import io.twinworks.twins.alert.Change;
 import io.twinworks.twins.alert.Finding;
 import io.twinworks.twins.alert.Severity;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class SnapshotRestoreTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper CBOR = new CBORMapper(); // what snapshots are stored as
   private static final int READINGS = 6000;
 
   private static final List<DetectorSpec> EVERY_TYPE = List.of(
@@ -61,13 +63,13 @@ class SnapshotRestoreTest {
     return findings;
   }
 
-  private static void assertContinuesIdentically(List<DetectorSpec> specs) throws Exception {
+  private static void assertContinuesIdentically(List<DetectorSpec> specs, ObjectMapper mapper) throws Exception {
     double[] values = series();
     SignalDetectors original = new SignalDetectors("temperature", specs);
     feed(original, values, 0, READINGS / 2);
-    String json = JSON.writeValueAsString(original.state());
+    byte[] snapshot = mapper.writeValueAsBytes(original.state());
     SignalDetectors restored = SignalDetectors.restore("temperature", specs,
-        JSON.readValue(json, SignalDetectors.State.class));
+        mapper.readValue(snapshot, SignalDetectors.State.class));
     List<Finding> expected = feed(original, values, READINGS / 2, READINGS);
     List<Finding> actual = feed(restored, values, READINGS / 2, READINGS);
     assertEquals(expected, actual);
@@ -77,7 +79,7 @@ class SnapshotRestoreTest {
 
   @Test
   void everyDetectorTypeContinuesFromItsSnapshot() throws Exception {
-    assertContinuesIdentically(EVERY_TYPE);
+    assertContinuesIdentically(EVERY_TYPE, JSON);
     Set<String> kinds = feed(new SignalDetectors("t", EVERY_TYPE), series(), 0, READINGS).stream()
         .map(Finding::kind).collect(Collectors.toSet());
     assertEquals(7, kinds.size(), "every type found something in this series: " + kinds);
@@ -85,7 +87,16 @@ class SnapshotRestoreTest {
 
   @Test
   void theDefaultSetContinuesFromItsSnapshot() throws Exception {
-    assertContinuesIdentically(DetectorRules.reference().specsFor("sensor", "temperature", Map.of()));
+    assertContinuesIdentically(DetectorRules.reference().specsFor("sensor", "temperature", Map.of()), JSON);
+    assertContinuesIdentically(DetectorRules.reference().specsFor("sensor", "temperature", Map.of()), CBOR);
+  }
+
+  @Test
+  void longWindowsKeptInBlocksContinueFromTheirSnapshot() throws Exception {
+    // iqr's quartiles need a whole block of 63 kept (the default's 1 % and 99 % only its ends)
+    assertContinuesIdentically(List.of(
+        new IqrSpec(1000, 0.25, 0.75, 0.3, 0.5, 1e-9, 1e-6, 30, Duration.ZERO, Severity.WARNING),
+        new ZScoreSpec(4032, 3, 0.5, 1e-9, 1e-6, 30, Duration.ZERO, Severity.WARNING)), CBOR);
   }
 
   @Test
