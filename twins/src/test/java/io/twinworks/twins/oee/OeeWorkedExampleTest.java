@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class OeeWorkedExampleTest {
 
-  private static final String CALENDAR = """
+  static final String CALENDAR = """
       ideal-cycle-time = 1s
       calendar {
         zone = UTC

@@ -18,15 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Late run state and counter readings revise the windows they fall into (the worked example of OeeWorkedExampleTest). */
 class RevisableOeeTest {
 
-  private static final String SETTINGS = """
-      ideal-cycle-time = 1s
-      calendar {
-        zone = UTC
-        shifts = [{ name = early, start = "06:00", end = "14:00", days = [MON,TUE,WED,THU,FRI],
-          breaks = [{ start = "08:00", end = "08:15" }, { start = "10:00", end = "10:30" },
-                    { start = "12:00", end = "12:15" }] }]
-      }
-      """;
+  private static final String SETTINGS = OeeWorkedExampleTest.CALENDAR;
   private static final long SHIFT_START = at("2024-03-04T06:00:00Z");
   private static final long SHIFT_END = SHIFT_START + 480 * MINUTE;
   private static final long STOP_AT = at("2024-03-04T11:00:00Z");
