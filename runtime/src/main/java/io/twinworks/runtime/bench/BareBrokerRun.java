@@ -1,40 +1,36 @@
 package io.twinworks.runtime.bench;
 
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.client.mqttv3.IMqttMessageListener;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
-/** The reference: the same publisher into the broker, one plain subscriber counting what arrives. */
+/**
+ * The reference: the same publisher and load shape into the broker alone, under {@link #TOPIC_PREFIX} (no route
+ * of Twinworks matches it), and one plain subscriber at the same QoS counting the readings that arrive.
+ */
 final class BareBrokerRun {
+
+  static final String TOPIC_PREFIX = "bench/";
 
   private BareBrokerRun() {}
 
-  static BenchResult run(BenchSettings settings, Measurement.Progress progress) throws Exception {
+  /** Runs {@code plan}, whose fleet must publish under {@link #TOPIC_PREFIX}. */
+  static RunResult run(LoadRun.Plan plan, BenchSettings settings, Progress progress) throws MqttException {
     AtomicLong received = new AtomicLong();
     MqttAsyncClient subscriber = new MqttAsyncClient(settings.mqttUrl(), "bench-sub-" + System.nanoTime(),
         new MemoryPersistence());
-    MqttConnectOptions options = new MqttConnectOptions();
-    options.setMaxInflight(65_535);
-    subscriber.connect(options).waitForCompletion(10_000);
-    IMqttMessageListener count = (topic, message) -> received.incrementAndGet();
-    subscriber.subscribe("bench/+/data", settings.qos(), count).waitForCompletion(10_000);
+    subscriber.connect(new MqttConnectOptions()).waitForCompletion(10_000);
     try {
-      LoadPublisher publisher = new LoadPublisher(settings.mqttUrl(), "bench", settings.qos(), settings.twins(),
-          settings.readingsPerTwin(), Instant.now());
-      return Measurement.of("bare broker", publisher, received::get, settings, progress);
+      subscriber.subscribe(TOPIC_PREFIX + "#", settings.qos(),
+          (topic, message) -> received.addAndGet(plan.fleet().readingsOn(topic))).waitForCompletion(10_000);
+      return LoadRun.run(plan, settings, () -> IngestCounters.received(received.get()), Probes.off(), progress);
     } finally {
-      disconnect(subscriber);
+      if (subscriber.isConnected()) {
+        subscriber.disconnect().waitForCompletion(5_000);
+      }
+      subscriber.close();
     }
   }
-
-  private static void disconnect(MqttAsyncClient client) throws MqttException {
-    client.disconnect().waitForCompletion(TimeUnit.SECONDS.toMillis(5));
-    client.close();
-  }
-
 }

@@ -1,50 +1,80 @@
 package io.twinworks.runtime.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
-/** Runs the bare-broker reference, then Twinworks, and reports both and their ratio. */
+/**
+ * {@code twinworks bench}: the load into the bare broker (one plain subscriber), then into Twinworks (counted by
+ * its ingest metric, timed by the probes) — once, or step by step with {@code --find-max} — and a report of both
+ * and their ratio: a table on stdout and optionally JSON.
+ */
 public final class Bench {
 
   private Bench() {}
 
-  /** The report, also written as JSON. */
-  public record Report(Instant date, BenchSettings settings, List<BenchResult> runs, double ratio) {}
+  /**
+   * The report, also written as JSON: the bare broker's run and Twinworks' run (or the bare broker's alone, and the
+   * steps in {@code findMax}); ratio = Twinworks' applied rate (the knee's) ÷ the bare broker's, null without a knee;
+   * how fine the state latency is.
+   */
+  public record Report(Instant date, BenchSettings settings, List<RunResult> runs, Double ratio,
+      FindMax.Result findMax, String resolution) {
 
-  /** Returns whether every published reading was received in both runs. */
-  public static boolean run(BenchSettings settings, Path json) throws Exception {
-    Measurement.Progress progress = line -> System.out.println("bench: " + line);
-    System.out.printf("bench: %,d readings over %d twins at QoS %d, %d in flight, broker %s%n",
-        (long) settings.twins() * settings.readingsPerTwin(), settings.twins(), settings.qos(), settings.window(),
-        settings.mqttUrl());
-    BenchResult bare = BareBrokerRun.run(settings, progress);
-    BenchResult twinworks = TwinworksRun.run(settings, progress);
-    double ratio = twinworks.ratePerSecond() / bare.ratePerSecond();
-    System.out.println();
-    System.out.printf("%-12s %12s %12s %12s %10s %14s%n", "run", "published", "acked", "received", "seconds",
-        "readings/s");
-    for (BenchResult r : List.of(bare, twinworks)) {
-      System.out.printf("%-12s %,12d %,12d %,12d %10.2f %,14.0f%n", r.name(), r.published(), r.acknowledged(),
-          r.received(), r.seconds(), r.ratePerSecond());
+    /** Nothing lost in any run; with find-max, whether the search ran (a loss is how a step breaks a bound). */
+    public boolean complete() {
+      return findMax != null || runs.stream().allMatch(run -> run.lost() == 0);
     }
-    System.out.printf("%nTwinworks end to end = %.0f %% of the bare broker's rate%s%n", ratio * 100,
-        twinworks.complete() && bare.complete() ? ", nothing lost" : " — INCOMPLETE: readings missing");
-    if (json != null) {
-      write(json, new Report(Instant.now(), settings, List.of(bare, twinworks), ratio));
-    }
-    return bare.complete() && twinworks.complete();
   }
 
-  private static void write(Path json, Report report) throws IOException {
-    new ObjectMapper().registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-        .writerWithDefaultPrettyPrinter().writeValue(json.toFile(), report);
-    System.out.println("bench: results written to " + json);
+  public static Report run(BenchSettings settings, Path json, Progress progress) throws Exception {
+    LoadMix.Split split = settings.split();
+    progress.line(header(settings, split));
+    FindMaxSettings findMax = settings.findMax();
+    RunResult bare = BareBrokerRun.run(new LoadRun.Plan("bare broker", LoadFleet.of(split, BareBrokerRun.TOPIC_PREFIX),
+        findMax == null ? settings.length() : LoadLength.of(findMax.stepDuration()),
+        findMax == null ? settings.rate() : 0), settings, progress);
+    LoadFleet fleet = LoadFleet.of(split, "");
+    TwinworksApi api = new TwinworksApi(settings.httpUrl());
+    Report report;
+    try (Probes probes = Probes.start(settings.mqttUrl(), settings.httpUrl(), settings.qos(), settings.probeRate())) {
+      if (findMax == null) {
+        RunResult twinworks = LoadRun.run(new LoadRun.Plan("twinworks", fleet, settings.length(), settings.rate()),
+            settings, api::ingestCounters, probes, progress);
+        report = new Report(Instant.now(), settings, List.of(bare, twinworks), ratio(twinworks, bare), null,
+            probes.resolution());
+      } else {
+        FindMax.Result search = FindMax.search(findMax, (step, rate) -> LoadRun.run(
+            new LoadRun.Plan("step " + step, fleet, LoadLength.of(findMax.stepDuration()), rate), settings,
+            api::ingestCounters, probes, progress), progress);
+        report = new Report(Instant.now(), settings, List.of(bare),
+            search.knee().map(knee -> ratio(knee, bare)).orElse(null), search, probes.resolution());
+      }
+    }
+    System.out.println();
+    ReportTable.lines(report).forEach(System.out::println);
+    if (json != null) {
+      ReportFile.write(json, report);
+      progress.line("results written to " + json);
+    }
+    return report;
+  }
+
+  private static double ratio(RunResult twinworks, RunResult bare) {
+    return twinworks.appliedPerSecond() / bare.appliedPerSecond();
+  }
+
+  private static String header(BenchSettings s, LoadMix.Split split) {
+    String load = s.findMax() != null
+        ? String.format(Locale.ROOT, "find-max from %,.0f readings/s ×%.2f a step of %s", s.findMax().startRate(),
+            s.findMax().factor(), LoadLength.of(s.findMax().stepDuration()).describe())
+        : (s.rate() == 0 ? "unpaced" : String.format(Locale.ROOT, "%,.0f readings/s", s.rate())) + ", "
+            + s.length().describe();
+    return String.format(Locale.ROOT, "%d twins (%d sensors, %d machines, %d packs of %d cells), QoS %d, %d in flight, "
+            + "%s; probes %s; broker %s, Twinworks %s", s.twins(), split.sensors(), split.machines(), split.packs(),
+        LoadFleet.CELLS_PER_PACK, s.qos(), s.window(), load,
+        s.probeRate() == 0 ? "off" : String.format(Locale.ROOT, "%.0f state/s + 1 alert/s", s.probeRate()),
+        s.mqttUrl(), s.httpUrl());
   }
 }

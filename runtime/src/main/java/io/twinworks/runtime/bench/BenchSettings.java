@@ -2,19 +2,40 @@ package io.twinworks.runtime.bench;
 
 import java.time.Duration;
 
-/** What a bench run publishes and where. */
-public record BenchSettings(String mqttUrl, String httpUrl, int twins, int readingsPerTwin, int qos, int window,
-    Duration timeout) {
+/**
+ * What a bench publishes and where: {@code twins} twins of {@code mix}, at QoS {@code qos} with {@code window}
+ * publishes in flight, {@code rate} readings/s (0: unpaced) for {@code length}; state probes at {@code probeRate}
+ * a second (0: no probes); how long the receiving side may take to catch up after the load ({@code drainGrace});
+ * how long publishing may take at most ({@code timeout}). With {@code findMax} set, rate and length come from it
+ * and {@code rate}/{@code length} are not used (length may be null).
+ */
+public record BenchSettings(String mqttUrl, String httpUrl, int twins, LoadMix mix, int qos, int window, double rate,
+    LoadLength length, double probeRate, Duration drainGrace, Duration timeout, FindMaxSettings findMax) {
 
   public BenchSettings {
-    if (twins < 1 || readingsPerTwin < 1) {
-      throw new IllegalArgumentException("--twins and --readings-per-twin must be positive");
+    if (twins < 1) {
+      throw new IllegalArgumentException("--twins must be positive, was " + twins);
     }
+    mix.split(twins); // enough twins for the kinds
     if (qos < 0 || qos > 1) {
-      throw new IllegalArgumentException("--qos must be 0 or 1");
+      throw new IllegalArgumentException("--qos must be 0 or 1, was " + qos);
     }
     if (window < 1) {
-      throw new IllegalArgumentException("--window must be positive");
+      throw new IllegalArgumentException("--window must be positive, was " + window);
     }
+    new Pacer(rate); // a valid rate
+    if (length == null && findMax == null) {
+      throw new IllegalArgumentException("a run needs a length: --count, --readings-per-twin or --duration");
+    }
+    if (probeRate < 0 || probeRate > 1_000) {
+      throw new IllegalArgumentException("--probe-rate must be 0 (no probes) to 1000 a second, was " + probeRate);
+    }
+    if (drainGrace.isNegative() || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("--drain-grace must be at least 0 and --timeout positive");
+    }
+  }
+
+  LoadMix.Split split() {
+    return mix.split(twins);
   }
 }

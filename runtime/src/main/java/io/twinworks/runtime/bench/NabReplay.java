@@ -2,8 +2,6 @@ package io.twinworks.runtime.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.twinworks.runtime.bench.AlertStreamReader.Received;
 import io.twinworks.twins.anomaly.nab.NabCorpus;
 import io.twinworks.twins.anomaly.nab.NabCorpus.DataFile;
@@ -58,11 +56,6 @@ public final class NabReplay {
   public record Report(Instant date, String runId, String dataDir, double seconds, List<Series> series,
       NabResults results) {}
 
-  /** Where progress lines go. */
-  public interface Progress {
-    void line(String text);
-  }
-
   private final Settings settings;
   private final Progress progress;
   private final List<DataFile> corpus;
@@ -97,9 +90,7 @@ public final class NabReplay {
     System.out.printf(Locale.ROOT, "replayed %,d rows in %.1f s%n", report.series().stream().mapToInt(Series::rows).sum(),
         report.seconds());
     if (json != null) {
-      new ObjectMapper().registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .writerWithDefaultPrettyPrinter().writeValue(json.toFile(), report);
+      ReportFile.write(json, report);
       System.out.println("bench nab: results written to " + json);
     }
     return report;

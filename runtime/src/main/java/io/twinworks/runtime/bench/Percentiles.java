@@ -1,28 +1,26 @@
 package io.twinworks.runtime.bench;
 
-import java.util.Arrays;
+import org.HdrHistogram.Histogram;
 
 /**
- * Nearest-rank percentiles of a sample: the p-th percentile is the value at rank {@code ceil(p / 100 × n)}
- * (1-based) of the sorted sample, so it is always a measured value, and p = 100 is the maximum.
+ * Latency percentiles in milliseconds of a histogram recorded in microseconds. HdrHistogram keeps three
+ * significant digits: a value comes back as the highest of its bucket, at most 0.1 % above what was recorded
+ * (50 ms as 50.015 ms). Without samples every percentile is NaN.
  */
-public record Percentiles(int count, double p50, double p95, double p99, double max) {
+public record Percentiles(long count, double p50, double p95, double p99, double max) {
 
-  public static Percentiles of(double[] sample) {
-    if (sample.length == 0) {
+  /** Three significant digits, resized as larger values come. */
+  static final int DIGITS = 3;
+
+  public static Percentiles ofMicros(Histogram micros) {
+    if (micros.getTotalCount() == 0) {
       return new Percentiles(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
-    double[] sorted = sample.clone();
-    Arrays.sort(sorted);
-    return new Percentiles(sorted.length, rank(sorted, 50), rank(sorted, 95), rank(sorted, 99),
-        sorted[sorted.length - 1]);
+    return new Percentiles(micros.getTotalCount(), millis(micros.getValueAtPercentile(50)),
+        millis(micros.getValueAtPercentile(95)), millis(micros.getValueAtPercentile(99)), millis(micros.getMaxValue()));
   }
 
-  static double rank(double[] sorted, double percentile) {
-    if (percentile <= 0 || percentile > 100) {
-      throw new IllegalArgumentException("a percentile is in (0, 100], was " + percentile);
-    }
-    int rank = (int) Math.ceil(percentile / 100 * sorted.length);
-    return sorted[Math.max(rank, 1) - 1];
+  private static double millis(long micros) {
+    return micros / 1e3;
   }
 }

@@ -3,8 +3,10 @@ package io.twinworks.runtime.bench;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -14,15 +16,16 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
- * Publishes messages {@code 0 .. total − 1} in that order with a bounded window in flight, and keeps going
- * through broker restarts: a message whose PUBACK did not come is published again after reconnecting, so in
- * the end every message was acknowledged by the broker at least once. Without a reconnect the broker gets
- * them in order (MQTT keeps the order of one connection's publishes per topic); a message republished
- * after a reconnect may come after later ones.
+ * Publishes messages in order with a bounded window in flight, optionally paced, and keeps going through broker
+ * restarts: a message whose PUBACK did not come is published again after reconnecting, so in the end every
+ * message was acknowledged by the broker at least once (at QoS 0: written to the connection once). Without a
+ * reconnect the broker gets them in order (MQTT keeps the order of one connection's publishes per topic); a
+ * message republished after a reconnect may come after later ones. Counts messages and the readings they carry,
+ * each once however often it was sent.
  */
 public final class WindowedPublisher {
 
-  /** What to publish: message {@code n}'s topic and payload. */
+  /** What to publish: message {@code n}'s topic and payload, one reading each. */
   public interface Messages {
     int total();
 
@@ -31,17 +34,40 @@ public final class WindowedPublisher {
     byte[] payload(int n);
   }
 
+  /** One publish and the number of readings it carries. */
+  public record Outgoing(String topic, byte[] payload, int readings) {}
+
+  /** Publishes made on demand, in order; empty once there are no more (and from then on). */
+  public interface Source {
+    Optional<Outgoing> next();
+  }
+
+  private record InFlight(Outgoing message, IMqttDeliveryToken token) {}
+
   private final String url;
   private final int qos;
   private final AtomicLong acknowledged = new AtomicLong();
+  private final AtomicLong acknowledgedReadings = new AtomicLong();
+  private final AtomicLong publishedReadings = new AtomicLong();
 
   public WindowedPublisher(String url, int qos) {
     this.url = url;
     this.qos = qos;
   }
 
+  /** Messages acknowledged by the broker (at QoS 0: written to the connection). */
   public long acknowledged() {
     return acknowledged.get();
+  }
+
+  /** Readings in the acknowledged messages. */
+  public long acknowledgedReadings() {
+    return acknowledgedReadings.get();
+  }
+
+  /** Readings in the messages published at least once. */
+  public long publishedReadings() {
+    return publishedReadings.get();
   }
 
   /** Publishes everything; returns when every message was acknowledged or throws after {@code timeout}. */
@@ -54,41 +80,71 @@ public final class WindowedPublisher {
    * start on average (0: as fast as the window allows).
    */
   public void publishAll(Messages messages, int window, double perSecond, Duration timeout) throws Exception {
-    long start = System.nanoTime();
-    long deadline = start + timeout.toNanos();
-    long issued = 0;
-    Deque<Integer> todo = new ArrayDeque<>();
-    for (int n = 0; n < messages.total(); n++) {
-      todo.add(n);
-    }
-    Map<Integer, IMqttDeliveryToken> inFlight = new HashMap<>();
+    int[] n = {0};
+    publish(() -> {
+      if (n[0] >= messages.total()) {
+        return Optional.empty();
+      }
+      int current = n[0]++;
+      return Optional.of(new Outgoing(messages.topic(current), messages.payload(current), 1));
+    }, window, new Pacer(perSecond), timeout);
+  }
+
+  /**
+   * Publishes what {@code source} makes, at most {@code pacer}'s readings a second on average from the first
+   * connection;
+   * returns when every message was acknowledged or throws after {@code timeout}.
+   */
+  public void publish(Source source, int window, Pacer pacer, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long paceFrom = -1; // the first connection: the time to connect is not owed to the pace
+    Deque<Outgoing> again = new ArrayDeque<>();
+    Map<Long, InFlight> inFlight = new LinkedHashMap<>();
+    long sequence = 0;
+    boolean exhausted = false;
     MqttAsyncClient client = null;
     try {
-      while (!todo.isEmpty() || !inFlight.isEmpty()) {
+      while (!exhausted || !again.isEmpty() || !inFlight.isEmpty()) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("only " + acknowledged.get() + " of " + messages.total()
-              + " acknowledged in " + timeout);
+          throw new IllegalStateException("only " + acknowledged.get() + " messages acknowledged in " + timeout);
         }
         if (client == null || !client.isConnected()) {
-          requeue(inFlight, todo);
+          List<Outgoing> unacknowledged = inFlight.values().stream().map(InFlight::message).toList();
+          for (int i = unacknowledged.size() - 1; i >= 0; i--) {
+            again.addFirst(unacknowledged.get(i)); // first, in their order
+          }
+          inFlight.clear();
           client = reconnect(client);
+          if (client != null && paceFrom < 0) {
+            paceFrom = System.nanoTime();
+          }
           continue;
         }
-        long allowed = perSecond <= 0 ? Long.MAX_VALUE : (long) ((System.nanoTime() - start) / 1e9 * perSecond);
-        while (inFlight.size() < window && !todo.isEmpty() && issued < allowed) {
-          int n = todo.poll();
-          issued++;
+        long allowance = pacer.allowance(System.nanoTime() - paceFrom);
+        while (inFlight.size() < window) {
+          boolean retry = !again.isEmpty();
+          if (!retry && (exhausted || publishedReadings.get() >= allowance)) {
+            break;
+          }
+          Optional<Outgoing> next = retry ? Optional.of(again.poll()) : source.next();
+          if (next.isEmpty()) {
+            exhausted = true;
+            break;
+          }
+          Outgoing message = next.get();
+          if (!retry) {
+            publishedReadings.addAndGet(message.readings());
+          }
           try {
-            MqttMessage message = new MqttMessage(messages.payload(n));
-            message.setQos(qos);
-            inFlight.put(n, client.publish(messages.topic(n), message));
+            MqttMessage mqtt = new MqttMessage(message.payload());
+            mqtt.setQos(qos);
+            inFlight.put(sequence++, new InFlight(message, client.publish(message.topic(), mqtt)));
           } catch (MqttException e) {
-            todo.addFirst(n);
-            issued--;
+            again.addFirst(message);
             break;
           }
         }
-        sweep(inFlight, todo);
+        sweep(inFlight, again);
         pause(2);
       }
     } finally {
@@ -98,24 +154,20 @@ public final class WindowedPublisher {
     }
   }
 
-  private void sweep(Map<Integer, IMqttDeliveryToken> inFlight, Deque<Integer> todo) {
-    inFlight.entrySet().removeIf(entry -> {
-      IMqttDeliveryToken token = entry.getValue();
+  private void sweep(Map<Long, InFlight> inFlight, Deque<Outgoing> again) {
+    inFlight.values().removeIf(entry -> {
+      IMqttDeliveryToken token = entry.token();
       if (!token.isComplete()) {
         return false;
       }
       if (token.getException() == null) {
         acknowledged.incrementAndGet();
+        acknowledgedReadings.addAndGet(entry.message().readings());
       } else {
-        todo.add(entry.getKey());
+        again.add(entry.message());
       }
       return true;
     });
-  }
-
-  private static void requeue(Map<Integer, IMqttDeliveryToken> inFlight, Deque<Integer> todo) {
-    inFlight.keySet().stream().sorted(java.util.Comparator.reverseOrder()).forEach(todo::addFirst);
-    inFlight.clear();
   }
 
   private MqttAsyncClient reconnect(MqttAsyncClient old) throws MqttException {

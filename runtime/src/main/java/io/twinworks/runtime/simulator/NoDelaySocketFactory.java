@@ -6,7 +6,7 @@ import java.net.Socket;
 import javax.net.SocketFactory;
 
 /** Paho's default socket has Nagle on, which adds up to 40 ms per QoS 1 round trip. */
-final class NoDelaySocketFactory extends SocketFactory {
+public final class NoDelaySocketFactory extends SocketFactory {
 
   private final SocketFactory plain = SocketFactory.getDefault();
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /** The payload shapes of DESIGN.md's default routes, as pure functions. */
-final class Payloads {
+public final class Payloads {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -22,7 +22,7 @@ final class Payloads {
   }
 
   /** {@code {"sensor_id":"TEMP-01","temperature":42.5,"timestamp":<epoch millis>}}. */
-  static String sensorData(String sensorId, String key, double value, Instant at) {
+  public static String sensorData(String sensorId, String key, double value, Instant at) {
     return JSON.createObjectNode()
         .put("sensor_id", sensorId)
         .put(key, value)

@@ -79,7 +79,12 @@ final class Plant {
   }
 
   private static Random random(SimulatorSettings settings, String deviceName) {
-    return new Random(settings.seed() * 1_000_003L + deviceName.hashCode());
+    return random(settings.seed(), deviceName);
+  }
+
+  /** Each device's own generator: the same seed and name give the same values. */
+  static Random random(long seed, String deviceName) {
+    return new Random(seed * 1_000_003L + deviceName.hashCode());
   }
 
   private static final class Slot {

@@ -1,4 +1,4 @@
 package io.twinworks.runtime.simulator;
 
 /** One MQTT publish: its topic, payload and how many readings it carries (0 if malformed). */
-record SimMessage(String topic, String payload, int readings) {}
+public record SimMessage(String topic, String payload, int readings) {}

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
  * A simulated source that emits at a fixed rate. Its values depend only on its seed and on how many
  * times it has emitted, never on the wall clock, so a seed replays the same plant.
  */
-interface SimulatedDevice {
+public interface SimulatedDevice {
 
   double hz();
 
