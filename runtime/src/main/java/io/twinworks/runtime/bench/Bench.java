@@ -35,12 +35,13 @@ public final class Bench {
     System.out.printf("%nTwinworks end to end = %.0f %% of the bare broker's rate%s%n", ratio * 100,
         twinworks.complete() && bare.complete() ? ", nothing lost" : " — INCOMPLETE: readings missing");
     if (json != null) {
-      write(json, new Report(Instant.now(), settings, List.of(bare, twinworks), ratio));
+      writeJson(json, new Report(Instant.now(), settings, List.of(bare, twinworks), ratio));
     }
     return bare.complete() && twinworks.complete();
   }
 
-  private static void write(Path json, Report report) throws IOException {
+  /** Writes a bench's report as pretty JSON, times as ISO-8601 text, and says where. */
+  public static void writeJson(Path json, Object report) throws IOException {
     new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)

@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code twinworks bench}: end-to-end ingest rate against the bare broker's, measured in one run. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchNabCommand.class, BenchAlertsCommand.class},
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    subcommands = {BenchNabCommand.class, BenchAlertsCommand.class, BenchHeapCommand.class},
     description = "Measure a running Twinworks: readings/s from MQTT publish to persisted twins, next to the bare "
         + "broker's publish-to-subscriber rate in the same run.")
 public final class BenchCommand implements Callable<Integer> {
