@@ -3,7 +3,6 @@ package io.twinworks.runtime;
 import com.typesafe.config.Config;
 import io.twinworks.connectors.mqtt.MqttIngestSource;
 import io.twinworks.connectors.mqtt.MqttSettings;
-import io.twinworks.connectors.route.TopicRoutes;
 import io.twinworks.persistence.TwinworksStore;
 import io.twinworks.persistence.TwinworksStores;
 import io.twinworks.persistence.cassandra.StoreProfile;
@@ -17,17 +16,9 @@ import io.twinworks.runtime.http.HistoryQueries;
 import io.twinworks.runtime.alert.AlertHub;
 import io.twinworks.runtime.alert.AppendSignal;
 import io.twinworks.runtime.alert.delivery.AlertDeliveries;
-import io.twinworks.runtime.alert.HeartbeatWatch;
-import io.twinworks.runtime.ingest.BatchProcessor;
 import io.twinworks.runtime.ingest.IngestionPipeline;
-import io.twinworks.runtime.ingest.CoalescingTwinGateway;
-import io.twinworks.runtime.ingest.HistoryWritingTwinGateway;
-import io.twinworks.runtime.ingest.ShardedTwinGateway;
-import io.twinworks.runtime.ingest.TwinGateway;
 import io.twinworks.runtime.ingest.TwinDirectory;
 import io.twinworks.runtime.metrics.TwinworksMetrics;
-import io.twinworks.twins.TwinSettings;
-import io.twinworks.twins.Twins;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -105,30 +96,23 @@ public final class TwinworksRuntime {
 
     TwinworksMetrics metrics = new TwinworksMetrics();
     Clock clock = Clock.systemUTC();
-    TwinSettings twinSettings = TwinSettings.create(config);
     AppendSignal alertAppends = new AppendSignal();
-    Twins.init(system, twinSettings, AlertHub.start(system, store.alerts(), alertAppends));
-    HeartbeatWatch heartbeats = watchHeartbeats(system, twinSettings, store, clock, settings);
-    ShardedTwinGateway twins = new ShardedTwinGateway(system, settings.ingest().askTimeout(), heartbeats::reconfigured);
-    TwinDirectory directory = new TwinDirectory(store.registry());
+    TwinMachinery machinery = TwinMachinery.start(system, config, settings, store,
+        AlertHub.start(system, store.alerts(), alertAppends), metrics, clock);
+    system.scheduler().scheduleWithFixedDelay(Duration.ofMinutes(1), Duration.ofHours(1),
+        () -> store.alerts().purgeExpired(clock.instant()), system.executionContext());
 
     progress.step("connecting to MQTT at " + settings.mqttUrl());
-    TopicRoutes routes = TopicRoutes.fromConfig(config);
     MqttSettings mqttSettings = MqttSettings.create(config.getConfig("twinworks.mqtt")).withUrl(settings.mqttUrl());
-    MqttIngestSource mqtt = MqttIngestSource.create(mqttSettings, routes.subscriptions());
-    TwinGateway ingestTwins = new CoalescingTwinGateway(new HistoryWritingTwinGateway(twins, store.history()),
-        settings.ingest().maxReadingsPerCommand(), metrics::recorded);
-    BatchProcessor processor = new BatchProcessor(routes, ingestTwins, directory, heartbeats, store.deadLetters(),
-        metrics, clock);
-    IngestionPipeline ingestion = IngestionPipeline.start(system, mqtt.source(), processor, settings.ingest());
+    MqttIngestSource mqtt = MqttIngestSource.create(mqttSettings, machinery.routes().subscriptions());
+    IngestionPipeline ingestion = IngestionPipeline.start(system, mqtt.source(), machinery.processor(),
+        settings.ingest());
     metrics.alertChannels(AlertDeliveries.start(system, config, store.alerts(), store.deliveryCursors(), mqttSettings)
         .channels());
     metrics.gauge("twinworks_mqtt_connected", "1 while the MQTT subscription is live", () -> mqtt.isSubscribed() ? 1 : 0);
-    system.scheduler().scheduleWithFixedDelay(settings.ingest().registryFlushInterval(),
-        settings.ingest().registryFlushInterval(), directory::flush, system.executionContext());
 
     AlertTail alertTail = AlertTail.start(system, store.alerts(), AlertStreamSettings.fromConfig(config), alertAppends);
-    ApiRoutes api = new ApiRoutes(store.registry(), twins, store.deadLetters(),
+    ApiRoutes api = new ApiRoutes(store.registry(), machinery.twins(), store.deadLetters(),
         new HistoryQueries(store.history(), settings.history(), clock), store.alerts(), alertTail, metrics, clock,
         settings.maxPageSize());
     ServerBinding binding = await(Http.get(system)
@@ -140,26 +124,8 @@ public final class TwinworksRuntime {
     await(PekkoManagement.get(system).start(), "starting management on port " + settings.management().port());
     IngestReadiness.register(system, () -> mqtt.isSubscribed() && ingestion.isHealthy());
 
-    registerShutdown(system, binding, ingestion, directory, store, broker);
+    registerShutdown(system, binding, ingestion, machinery.directory(), store, broker);
     return new TwinworksRuntime(settings, system, metrics, binding);
-  }
-
-  /** Wakes silent twins once a second, starting from the registry's last-seen times. */
-  private static HeartbeatWatch watchHeartbeats(ActorSystem<Void> system, TwinSettings twinSettings,
-      TwinworksStore store, Clock clock, RuntimeSettings settings) {
-    HeartbeatWatch heartbeats = new HeartbeatWatch(system, twinSettings.analytics().heartbeat(), clock,
-        settings.ingest().askTimeout());
-    heartbeats.loadFrom(store.registry()).whenComplete((done, failure) -> {
-      if (failure != null) {
-        log.warn("could not load the twins to watch for communication loss; watching those seen from now: {}",
-            failure.toString());
-      }
-    });
-    system.scheduler().scheduleWithFixedDelay(Duration.ofSeconds(1), Duration.ofSeconds(1), heartbeats::tick,
-        system.executionContext());
-    system.scheduler().scheduleWithFixedDelay(Duration.ofMinutes(1), Duration.ofHours(1),
-        () -> store.alerts().purgeExpired(clock.instant()), system.executionContext());
-    return heartbeats;
   }
 
   private static void registerShutdown(ActorSystem<Void> system, ServerBinding binding, IngestionPipeline ingestion,

@@ -51,8 +51,8 @@ public record MachineJsonCodec(JsonPayloads json) implements PayloadCodec {
     }
     List<Sample> samples = new ArrayList<>(readings.size());
     for (Map.Entry<String, JsonNode> entry : readings.properties()) {
-      samples.add(new Sample(entry.getKey(), json.value(entry.getValue(), "field 'readings." + entry.getKey() + "'"),
-          quality, time));
+      samples.add(new Sample(entry.getKey(), json.fieldValue(entry.getValue(), "readings.", entry.getKey()), quality,
+          time));
     }
     return samples;
   }

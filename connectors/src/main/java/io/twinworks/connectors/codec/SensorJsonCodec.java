@@ -31,8 +31,7 @@ public record SensorJsonCodec(JsonPayloads json) implements PayloadCodec {
     List<Sample> samples = new ArrayList<>();
     for (Map.Entry<String, JsonNode> field : root.properties()) {
       if (field.getValue().isNumber() && !RESERVED.contains(field.getKey())) {
-        samples.add(new Sample(field.getKey(), json.value(field.getValue(), "field '" + field.getKey() + "'"),
-            quality, time));
+        samples.add(new Sample(field.getKey(), json.fieldValue(field.getValue(), "", field.getKey()), quality, time));
       }
     }
     if (samples.isEmpty()) {

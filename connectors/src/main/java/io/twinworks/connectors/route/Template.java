@@ -83,6 +83,9 @@ public final class Template {
 
   /** Renders with the given values; a bracketed part whose variables are not all given is left out. */
   public String render(Map<String, String> values) {
+    if (parts.size() == 1 && parts.get(0) instanceof Variable only) {
+      return String.valueOf(values.get(only.name())); // the usual signal template, {signal}: nothing to join
+    }
     StringBuilder out = new StringBuilder();
     render(parts, values, out);
     return out.toString();

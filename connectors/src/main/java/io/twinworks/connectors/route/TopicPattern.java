@@ -79,27 +79,45 @@ public final class TopicPattern {
     return Optional.ofNullable(optionalVariable);
   }
 
-  /** The variables' values if {@code topic} matches; a missing optional level is absent from the map. */
+  /**
+   * The variables' values if {@code topic} matches; a missing optional level is absent from the map. Walks the
+   * topic once (no split or regex per message): this runs for every message and every route tried.
+   */
   public Optional<Map<String, String>> match(String topic) {
-    String[] levels = topic.split("/", -1);
-    boolean withOptional = optionalVariable != null && levels.length == literals.size() + 1;
-    if (levels.length != literals.size() && !withOptional) {
-      return Optional.empty();
-    }
-    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, String> values = null; // made at the first variable: most topics tried miss on a literal first
+    int start = 0;
     int v = 0;
-    for (int i = 0; i < literals.size(); i++) {
-      String literal = literals.get(i);
+    for (String literal : literals) {
+      if (start > topic.length()) {
+        return Optional.empty(); // fewer levels than the pattern
+      }
+      int end = levelEnd(topic, start);
       if (literal == null) {
-        values.put(variables.get(v++), levels[i]);
-      } else if (!literal.equals(levels[i])) {
+        if (values == null) {
+          values = new LinkedHashMap<>();
+        }
+        values.put(variables.get(v++), topic.substring(start, end));
+      } else if (end - start != literal.length() || !topic.startsWith(literal, start)) {
         return Optional.empty();
       }
+      start = end + 1;
     }
-    if (withOptional) {
-      values.put(optionalVariable, levels[literals.size()]);
+    if (values == null) {
+      values = new LinkedHashMap<>();
     }
+    if (start > topic.length()) {
+      return Optional.of(values); // as many levels as the pattern
+    }
+    if (optionalVariable == null || levelEnd(topic, start) != topic.length()) {
+      return Optional.empty(); // more levels than the pattern allows
+    }
+    values.put(optionalVariable, topic.substring(start));
     return Optional.of(values);
+  }
+
+  private static int levelEnd(String topic, int start) {
+    int slash = topic.indexOf('/', start);
+    return slash < 0 ? topic.length() : slash;
   }
 
   /** MQTT subscription filters: each variable becomes {@code +}; an optional level gives a second filter. */

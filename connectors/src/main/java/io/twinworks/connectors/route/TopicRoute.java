@@ -26,10 +26,11 @@ public record TopicRoute(
 
   /** Decodes a message whose topic matched this route with the given variable values. */
   public Decoded decode(String topicName, Map<String, String> variables, byte[] payload, Instant receivedTime) {
-    String id = twinId.render(variables);
-    String idProblem = TwinId.problemWith(id);
-    if (idProblem != null) {
-      return new Decoded.Rejected("topic '" + topicName + "' gives no valid twin id: " + idProblem);
+    TwinId id;
+    try {
+      id = TwinId.of(twinId.render(variables));
+    } catch (IllegalArgumentException e) {
+      return new Decoded.Rejected("topic '" + topicName + "' gives no valid twin id: " + e.getMessage());
     }
     List<Sample> samples;
     try {
@@ -38,6 +39,7 @@ public record TopicRoute(
       return new Decoded.Rejected(e.getMessage());
     }
     Map<String, String> values = new HashMap<>(variables);
+    String origin = "mqtt:" + topicName;
     List<Reading> readings = new ArrayList<>(samples.size());
     for (Sample sample : samples) {
       values.put(Template.SIGNAL, sample.signal());
@@ -46,8 +48,8 @@ public record TopicRoute(
       if (signalProblem != null) {
         return new Decoded.Rejected(signalProblem);
       }
-      readings.add(new Reading(TwinId.of(id), kind, signalName, sample.value(), sample.quality(),
-          sample.sourceTime(), receivedTime, "mqtt:" + topicName, 0));
+      readings.add(new Reading(id, kind, signalName, sample.value(), sample.quality(),
+          sample.sourceTime(), receivedTime, origin, 0));
     }
     return new Decoded.Accepted(readings);
   }
@@ -59,8 +61,10 @@ public record TopicRoute(
     if (signal.length() > MAX_SIGNAL_LENGTH) {
       return "signal name is longer than " + MAX_SIGNAL_LENGTH + " characters: '" + signal.substring(0, 40) + "...'";
     }
-    if (signal.chars().anyMatch(Character::isISOControl)) {
-      return "signal name contains a control character";
+    for (int i = 0; i < signal.length(); i++) {
+      if (Character.isISOControl(signal.charAt(i))) {
+        return "signal name contains a control character";
+      }
     }
     return null;
   }

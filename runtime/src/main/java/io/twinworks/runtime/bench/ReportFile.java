@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** Writes a bench's report as pretty JSON, times and durations as ISO-8601 text. */
-final class ReportFile {
+public final class ReportFile {
 
   private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -15,7 +15,7 @@ final class ReportFile {
 
   private ReportFile() {}
 
-  static void write(Path json, Object report) throws IOException {
+  public static void write(Path json, Object report) throws IOException {
     JSON.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), report);
   }
 }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code twinworks bench}: end-to-end ingest against the bare broker's, measured in one run. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchNabCommand.class, BenchAlertsCommand.class},
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    subcommands = {BenchNabCommand.class, BenchAlertsCommand.class, BenchHeapCommand.class},
     description = "Measure a running Twinworks as a buyer would: publish a load of sensors, machines and battery "
         + "packs (paced or as fast as it goes) into the bare broker and then into Twinworks; account for every reading "
         + "(published, acknowledged, applied by twins, lost), the sustained applied rate, and the latency from publish "

@@ -20,12 +20,18 @@ public final class ConfigLoader {
   private ConfigLoader() {}
 
   public static Config load(Optional<Path> configFile) {
-    Config unresolved = layers(configFile);
+    return load(configFile, ConfigFactory.empty());
+  }
+
+  /** As {@link #load(Optional)}, with {@code overrides} above every layer (a tool's own settings). */
+  public static Config load(Optional<Path> configFile, Config overrides) {
+    Config unresolved = overrides.withFallback(layers(configFile));
     String dataDir = unresolved.resolve().getString("twinworks.data-dir");
     Config absoluteDataDir = ConfigFactory.parseMap(
         Map.of("twinworks.data-dir", Path.of(dataDir).toAbsolutePath().normalize().toString()));
     try {
-      Config resolved = ConfigFactory.systemProperties()
+      Config resolved = overrides
+          .withFallback(ConfigFactory.systemProperties())
           .withFallback(absoluteDataDir)
           .withFallback(unresolved)
           .resolve();

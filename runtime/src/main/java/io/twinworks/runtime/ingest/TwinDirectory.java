@@ -42,6 +42,11 @@ public final class TwinDirectory {
     });
   }
 
+  /** How many twins this node knows to be registered (about: the cache counts lazily). */
+  public long known() {
+    return registered.estimatedSize();
+  }
+
   public void seen(TwinKey key, Instant at) {
     pendingLastSeen.merge(key, at, (a, b) -> a.isAfter(b) ? a : b);
   }

@@ -1,0 +1,79 @@
+package io.twinworks.runtime;
+
+import com.typesafe.config.Config;
+import io.twinworks.connectors.route.TopicRoutes;
+import io.twinworks.persistence.TwinworksStore;
+import io.twinworks.runtime.alert.HeartbeatWatch;
+import io.twinworks.runtime.config.RuntimeSettings;
+import io.twinworks.runtime.ingest.BatchProcessor;
+import io.twinworks.runtime.ingest.CoalescingTwinGateway;
+import io.twinworks.runtime.ingest.HistoryWritingTwinGateway;
+import io.twinworks.runtime.ingest.ShardedTwinGateway;
+import io.twinworks.runtime.ingest.TwinDirectory;
+import io.twinworks.runtime.ingest.TwinGateway;
+import io.twinworks.runtime.metrics.TwinworksMetrics;
+import io.twinworks.twins.TwinSettings;
+import io.twinworks.twins.alert.DeliverAlerts;
+import io.twinworks.twins.Twins;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The twins and what feeds them, without MQTT or HTTP: the sharded twins with their alert hub, the heartbeat
+ * watch, the twin directory, and the batch processor the ingestion stage hands its messages to. The runtime
+ * wires a broker and the API around it; {@code bench heap} drives it directly.
+ *
+ * @param routes the topic routes the processor decodes with (the MQTT subscription covers them)
+ * @param twins the twins as the HTTP API reaches them
+ */
+public record TwinMachinery(
+    TopicRoutes routes,
+    ShardedTwinGateway twins,
+    HeartbeatWatch heartbeats,
+    TwinDirectory directory,
+    BatchProcessor processor) {
+
+  private static final Logger log = LoggerFactory.getLogger(TwinMachinery.class);
+
+  /**
+   * Starts it on a system whose cluster this node joins; schedules the heartbeat ticks and registry flushes.
+   *
+   * @param alertHub where twins send their alert changes ({@link io.twinworks.runtime.alert.AlertHub#start})
+   */
+  public static TwinMachinery start(ActorSystem<?> system, Config config, RuntimeSettings settings,
+      TwinworksStore store, ActorRef<DeliverAlerts> alertHub, TwinworksMetrics metrics, Clock clock) {
+    TwinSettings twinSettings = TwinSettings.create(config);
+    Twins.init(system, twinSettings, alertHub);
+    HeartbeatWatch heartbeats = watchHeartbeats(system, twinSettings, store, clock, settings);
+    ShardedTwinGateway twins = new ShardedTwinGateway(system, settings.ingest().askTimeout(), heartbeats::reconfigured);
+    TwinDirectory directory = new TwinDirectory(store.registry());
+    system.scheduler().scheduleWithFixedDelay(settings.ingest().registryFlushInterval(),
+        settings.ingest().registryFlushInterval(), directory::flush, system.executionContext());
+    TopicRoutes routes = TopicRoutes.fromConfig(config);
+    TwinGateway ingestTwins = new CoalescingTwinGateway(new HistoryWritingTwinGateway(twins, store.history()),
+        settings.ingest().maxReadingsPerCommand(), metrics::recorded);
+    BatchProcessor processor = new BatchProcessor(routes, ingestTwins, directory, heartbeats, store.deadLetters(),
+        metrics, clock);
+    return new TwinMachinery(routes, twins, heartbeats, directory, processor);
+  }
+
+  /** Wakes silent twins once a second, starting from the registry's last-seen times. */
+  private static HeartbeatWatch watchHeartbeats(ActorSystem<?> system, TwinSettings twinSettings,
+      TwinworksStore store, Clock clock, RuntimeSettings settings) {
+    HeartbeatWatch heartbeats = new HeartbeatWatch(system, twinSettings.analytics().heartbeat(), clock,
+        settings.ingest().askTimeout());
+    heartbeats.loadFrom(store.registry()).whenComplete((done, failure) -> {
+      if (failure != null) {
+        log.warn("could not load the twins to watch for communication loss; watching those seen from now: {}",
+            failure.toString());
+      }
+    });
+    system.scheduler().scheduleWithFixedDelay(Duration.ofSeconds(1), Duration.ofSeconds(1), heartbeats::tick,
+        system.executionContext());
+    return heartbeats;
+  }
+}
