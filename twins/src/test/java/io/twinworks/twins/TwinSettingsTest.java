@@ -19,7 +19,7 @@ class TwinSettingsTest {
   @Test
   void referenceConfHasTheDefaults() {
     TwinSettings defaults = with("");
-    assertEquals(List.of(1000, Duration.ofMinutes(2), Duration.ofMillis(200), Duration.ofSeconds(5), 0.2),
+    assertEquals(List.of(100, Duration.ofMinutes(2), Duration.ofMillis(200), Duration.ofSeconds(5), 0.2),
         List.of(defaults.snapshotEvery(), defaults.idleTimeout(), defaults.minBackoff(), defaults.maxBackoff(),
             defaults.randomFactor()));
     assertEquals(Duration.ofSeconds(30), defaults.analytics().heartbeat().defaultTimeout());
