@@ -11,10 +11,11 @@ import picocli.CommandLine.Option;
 @Command(name = "heap", mixinStandardHelpOptions = true,
     description = "Start the twin machinery in this process (embedded H2 store in a temporary directory), create N "
         + "sensor twins through the ingestion stage, and report the heap after GC per twin with them active and "
-        + "after they passivated, with the classes that grew most. Give the JVM room: JAVA_OPTS=-Xmx8g.")
+        + "after they passivated, with the classes that grew most. Give the JVM room: JAVA_OPTS=-Xmx6g.")
 public final class BenchHeapCommand implements Callable<Integer> {
 
-  @Option(names = "--twins", defaultValue = "100000", description = "Sensor twins to create (default ${DEFAULT-VALUE}).")
+  @Option(names = "--twins", defaultValue = "100000",
+      description = "Sensor twins to create (default ${DEFAULT-VALUE}).")
   int twins;
 
   @Option(names = "--readings-per-twin", defaultValue = "1",
