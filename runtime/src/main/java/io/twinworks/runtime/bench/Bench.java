@@ -32,11 +32,12 @@ public final class Bench {
     LoadMix.Split split = settings.split();
     progress.line(header(settings, split));
     FindMaxSettings findMax = settings.findMax();
+    LoadFleet fleet = LoadFleet.of(split, "");
+    TwinworksApi api = new TwinworksApi(settings.httpUrl());
+    warmUp(settings, fleet, api, findMax == null ? settings.rate() : findMax.startRate(), progress);
     RunResult bare = BareBrokerRun.run(new LoadRun.Plan("bare broker", LoadFleet.of(split, BareBrokerRun.TOPIC_PREFIX),
         findMax == null ? settings.length() : LoadLength.of(findMax.stepDuration()),
         findMax == null ? settings.rate() : 0), settings, progress);
-    LoadFleet fleet = LoadFleet.of(split, "");
-    TwinworksApi api = new TwinworksApi(settings.httpUrl());
     Report report;
     try (Probes probes = Probes.start(settings.mqttUrl(), settings.httpUrl(), settings.qos(), settings.probeRate())) {
       if (findMax == null) {
@@ -61,6 +62,27 @@ public final class Bench {
     return report;
   }
 
+  /**
+   * Publishes the load into Twinworks for the warm-up time (the fleet's source clocks go on from there) and waits
+   * until all of it is applied: a fresh runtime spends a third of its CPU in the JIT compiler for the first minute or
+   * two of load, which is not the steady state a buyer runs in.
+   */
+  private static void warmUp(BenchSettings settings, LoadFleet fleet, TwinworksApi api, double rate,
+      Progress progress) {
+    if (settings.warmup().isZero()) {
+      return;
+    }
+    RunResult warm = LoadRun.run(new LoadRun.Plan("warm-up", fleet, LoadLength.of(settings.warmup()), rate), settings,
+        api::ingestCounters, Probes.off(), progress);
+    if (warm.lost() > 0) {
+      throw new IllegalStateException(String.format(Locale.ROOT, "warm-up: Twinworks did not apply %,d of %,d "
+          + "readings within --drain-grace %s; they would be counted in the measured run", warm.lost(),
+          warm.published(), settings.drainGrace()));
+    }
+    progress.line(String.format(Locale.ROOT, "warm-up: %,d readings applied at %,.0f/s (not part of the results)",
+        warm.applied(), warm.appliedPerSecond()));
+  }
+
   private static double ratio(RunResult twinworks, RunResult bare) {
     return twinworks.appliedPerSecond() / bare.appliedPerSecond();
   }
@@ -72,8 +94,9 @@ public final class Bench {
         : (s.rate() == 0 ? "unpaced" : String.format(Locale.ROOT, "%,.0f readings/s", s.rate())) + ", "
             + s.length().describe();
     return String.format(Locale.ROOT, "%d twins (%d sensors, %d machines, %d packs of %d cells), QoS %d, %d in flight, "
-            + "%s; probes %s; broker %s, Twinworks %s", s.twins(), split.sensors(), split.machines(), split.packs(),
-        LoadFleet.CELLS_PER_PACK, s.qos(), s.window(), load,
+            + "%s; warm-up %s; probes %s; broker %s, Twinworks %s", s.twins(), split.sensors(), split.machines(),
+        split.packs(), LoadFleet.CELLS_PER_PACK, s.qos(), s.window(), load,
+        s.warmup().isZero() ? "off" : LoadLength.of(s.warmup()).describe(),
         s.probeRate() == 0 ? "off" : String.format(Locale.ROOT, "%.0f state/s + 1 alert/s", s.probeRate()),
         s.mqttUrl(), s.httpUrl());
   }

@@ -6,11 +6,13 @@ import java.time.Duration;
  * What a bench publishes and where: {@code twins} twins of {@code mix}, at QoS {@code qos} with {@code window}
  * publishes in flight, {@code rate} readings/s (0: unpaced) for {@code length}; state probes at {@code probeRate}
  * a second (0: no probes); how long the receiving side may take to catch up after the load ({@code drainGrace});
- * how long publishing may take at most ({@code timeout}). With {@code findMax} set, rate and length come from it
+ * how long publishing may take at most ({@code timeout}); how long to warm Twinworks up first with the same load
+ * ({@code warmup}, 0: not at all; not part of the results). With {@code findMax} set, rate and length come from it
  * and {@code rate}/{@code length} are not used (length may be null).
  */
 public record BenchSettings(String mqttUrl, String httpUrl, int twins, LoadMix mix, int qos, int window, double rate,
-    LoadLength length, double probeRate, Duration drainGrace, Duration timeout, FindMaxSettings findMax) {
+    LoadLength length, double probeRate, Duration drainGrace, Duration timeout, Duration warmup,
+    FindMaxSettings findMax) {
 
   public BenchSettings {
     if (twins < 1) {
@@ -32,6 +34,9 @@ public record BenchSettings(String mqttUrl, String httpUrl, int twins, LoadMix m
     }
     if (drainGrace.isNegative() || timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("--drain-grace must be at least 0 and --timeout positive");
+    }
+    if (warmup.isNegative()) {
+      throw new IllegalArgumentException("--warmup must be at least 0, was " + warmup);
     }
   }
 

@@ -8,6 +8,8 @@ package io.twinworks.runtime.bench;
  */
 public record IngestCounters(long accepted, long duplicates, long late) {
 
+  static final String METRIC = "twinworks_ingest_readings_total";
+
   public static final IngestCounters NONE = new IngestCounters(0, 0, 0);
 
   public static IngestCounters received(long readings) {
@@ -26,7 +28,7 @@ public record IngestCounters(long accepted, long duplicates, long late) {
   public static IngestCounters parse(String prometheusText) {
     long[] counts = new long[3];
     prometheusText.lines()
-        .filter(line -> line.startsWith("twinworks_ingest_readings_total{"))
+        .filter(line -> line.startsWith(METRIC + "{"))
         .forEach(line -> {
           long value = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
           if (line.contains("outcome=\"accepted\"")) {

@@ -23,9 +23,10 @@ final class TwinworksApi {
     this.httpUrl = httpUrl;
   }
 
-  /** {@code twinworks_ingest_readings_total} by outcome, from {@code GET /metrics}. */
+  /** {@code twinworks_ingest_readings_total} by outcome, from {@code GET /metrics?name[]=} that counter only. */
   IngestCounters ingestCounters() {
-    return IngestCounters.parse(send(HttpRequest.newBuilder(URI.create(httpUrl + "/metrics"))).body());
+    URI uri = URI.create(httpUrl + "/metrics?name%5B%5D=" + IngestCounters.METRIC);
+    return IngestCounters.parse(send(HttpRequest.newBuilder(uri)).body());
   }
 
   /** {@code GET /api/v1/twins/{id}}, or empty while the twin does not exist (404). */

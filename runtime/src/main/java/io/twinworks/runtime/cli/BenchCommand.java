@@ -63,6 +63,12 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Give up publishing after (default ${DEFAULT-VALUE}).")
   Duration timeout;
 
+  @Option(names = "--warmup", paramLabel = "D", defaultValue = "20s", converter = DurationConverter.class,
+      description = "Before measuring, publish the same load into Twinworks for this long and let it apply all of it, "
+          + "so the runtime's JIT compiler is done and the numbers are the steady state's; 0 = no warm-up "
+          + "(default ${DEFAULT-VALUE}).")
+  Duration warmup;
+
   @Option(names = "--find-max", description = "Raise the rate step by step until loss, applied < 95 %% of offered, "
       + "or state p99 over --max-p99; report the knee.")
   boolean findMax;
@@ -106,7 +112,7 @@ public final class BenchCommand implements Callable<Integer> {
       length = length();
     }
     return new BenchSettings(target.mqttUrl, target.httpUrl, twins, LoadMix.parse(mix), qos, target.window, rate,
-        length, probeRate, drainGrace, timeout, search);
+        length, probeRate, drainGrace, timeout, warmup, search);
   }
 
   private LoadLength length() {

@@ -15,7 +15,9 @@ import io.twinworks.runtime.metrics.TwinworksMetrics;
 import io.twinworks.twins.TwinId;
 import io.twinworks.twins.TwinKind;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -63,7 +65,7 @@ public final class ApiRoutes extends AllDirectives {
   public Route routes() {
     return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> concat(
         pathPrefix("api", () -> pathPrefix("v1", this::v1)),
-        path("metrics", () -> get(this::metricsText)))));
+        path("metrics", () -> get(() -> parameterList("name[]", this::metricsText))))));
   }
 
   private Route v1() {
@@ -144,8 +146,10 @@ public final class ApiRoutes extends AllDirectives {
             .thenApply(items -> ok(Map.of("items", items)))));
   }
 
-  private Route metricsText() {
-    return complete(HttpResponse.create().withEntity(HttpEntities.create(METRICS_TYPE, metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+  /** All metrics, or only those named by {@code name[]} parameters (as Prometheus' client libraries allow). */
+  private Route metricsText(List<String> names) {
+    return complete(HttpResponse.create().withEntity(HttpEntities.create(METRICS_TYPE,
+        metrics.scrape(Set.copyOf(names)).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
   }
 
   private Route answer(Supplier<CompletionStage<HttpResponse>> handler) {

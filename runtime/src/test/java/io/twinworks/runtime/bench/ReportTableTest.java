@@ -19,7 +19,7 @@ class ReportTableTest {
       new ProbeLatency(20, new Percentiles(19, 96.0, 146.2, 176.0, 176.0)));
   private static final BenchSettings SETTINGS = new BenchSettings("tcp://127.0.0.1:1883", "http://127.0.0.1:8080",
       100, LoadMix.SENSORS_ONLY, 1, 1000, 3_000, LoadLength.of(Duration.ofSeconds(30)), 10, Duration.ofSeconds(30),
-      Duration.ofMinutes(10), null);
+      Duration.ofMinutes(10), Duration.ZERO, null);
 
   @Test
   void aRowHasEveryCell() {

@@ -24,6 +24,13 @@ class BenchCommandTest {
     assertEquals(0, settings.rate());
     assertEquals(1, settings.qos());
     assertNull(settings.findMax());
+    assertEquals(Duration.ofSeconds(20), settings.warmup());
+  }
+
+  @Test
+  void theWarmUpCanBeLongerOrOff() {
+    assertEquals(Duration.ofMinutes(1), parse("--warmup", "1m").warmup());
+    assertEquals(Duration.ZERO, parse("--warmup", "0s").warmup());
   }
 
   @Test
@@ -54,6 +61,7 @@ class BenchCommandTest {
     assertRefused("--find-max", "--rate", "5000");
     assertRefused("--duration", "30s", "--count", "10");
     assertRefused("--count", "10", "--readings-per-twin", "10");
+    assertRefused("--warmup", "-5s");
     assertRefused("--twins", "2", "--mix", "sensors=80,machines=15,packs=5"); // three kinds need three twins
   }
 
