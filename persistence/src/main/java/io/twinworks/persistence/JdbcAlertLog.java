@@ -28,7 +28,7 @@ import org.apache.pekko.Done;
 
 /**
  * {@link AlertLog} on {@code alert_log} (every change by seq), {@code alert_current} (each alert's change of the
- * highest seq) and {@code alert_log_marks} (the highest seq ever appended), written in one transaction per change.
+ * highest seq) and {@code alert_log_marks} (the highest seq ever appended), written in one transaction per append.
  * Blocking JDBC runs on the given executor. Retention is {@link #purgeOlderThan} alone, deleting in batches.
  */
 public final class JdbcAlertLog implements AlertLog {
@@ -68,16 +68,19 @@ public final class JdbcAlertLog implements AlertLog {
   }
 
   @Override
-  public CompletionStage<Done> append(long seq, Alert alert) {
-    LoggedAlert change;
+  public CompletionStage<Done> appendAll(long firstSeq, List<Alert> alerts) {
+    List<LoggedAlert> changes;
     try {
-      change = new LoggedAlert(seq, alert);
-    } catch (IllegalArgumentException e) {
+      changes = LoggedAlert.numbered(firstSeq, alerts);
+    } catch (IllegalArgumentException | NullPointerException e) {
       return CompletableFuture.failedFuture(e);
     }
+    if (changes.isEmpty()) {
+      return CompletableFuture.completedFuture(Done.getInstance());
+    }
     Instant now = clock.instant();
-    return jdbc.async("appending alert change " + seq,
-        connection -> Jdbc.retryingOnceOnDuplicateKey(connection, c -> append(c, change, now)));
+    return jdbc.async("appending alert changes " + firstSeq + ".." + (firstSeq + changes.size() - 1),
+        connection -> Jdbc.retryingOnceOnDuplicateKey(connection, c -> append(c, changes, now)));
   }
 
   @Override
@@ -157,32 +160,37 @@ public final class JdbcAlertLog implements AlertLog {
     return settings.retention();
   }
 
-  private static Done append(Connection connection, LoggedAlert change, Instant now) throws SQLException {
-    Alert alert = change.alert();
-    byte[] bytes = AlertCodec.encode(alert);
-    try (PreparedStatement ps = connection.prepareStatement(APPEND_CHANGE)) {
-      ps.setLong(1, change.seq());
-      ps.setString(2, alert.tenant());
-      ps.setString(3, alert.twinId().value());
-      ps.setInt(4, AlertSql.severityRank(alert.severity()));
-      ps.setObject(5, now);
-      ps.setBytes(6, bytes);
-      ps.executeUpdate();
+  /** Every change and the current state it sets as two JDBC batches, then the last seq once: one transaction. */
+  private static Done append(Connection connection, List<LoggedAlert> changes, Instant now) throws SQLException {
+    try (PreparedStatement log = connection.prepareStatement(APPEND_CHANGE);
+        PreparedStatement current = connection.prepareStatement(UPSERT_CURRENT)) {
+      for (LoggedAlert change : changes) {
+        Alert alert = change.alert();
+        byte[] bytes = AlertCodec.encode(alert);
+        log.setLong(1, change.seq());
+        log.setString(2, alert.tenant());
+        log.setString(3, alert.twinId().value());
+        log.setInt(4, AlertSql.severityRank(alert.severity()));
+        log.setObject(5, now);
+        log.setBytes(6, bytes);
+        log.addBatch();
+        current.setString(1, alert.id());
+        current.setLong(2, change.seq());
+        current.setString(3, alert.tenant());
+        current.setString(4, alert.twinId().value());
+        current.setString(5, alert.state().json());
+        current.setLong(6, AlertCursor.raisedMicros(alert));
+        current.setObject(7, now);
+        current.setBytes(8, bytes);
+        current.addBatch();
+      }
+      log.executeBatch();
+      current.executeBatch();
     }
-    try (PreparedStatement ps = connection.prepareStatement(UPSERT_CURRENT)) {
-      ps.setString(1, alert.id());
-      ps.setLong(2, change.seq());
-      ps.setString(3, alert.tenant());
-      ps.setString(4, alert.twinId().value());
-      ps.setString(5, alert.state().json());
-      ps.setLong(6, AlertCursor.raisedMicros(alert));
-      ps.setObject(7, now);
-      ps.setBytes(8, bytes);
-      ps.executeUpdate();
-    }
+    long last = changes.get(changes.size() - 1).seq();
     try (PreparedStatement ps = connection.prepareStatement(RAISE_LAST)) {
-      ps.setLong(1, change.seq());
-      ps.setLong(2, change.seq());
+      ps.setLong(1, last);
+      ps.setLong(2, last);
       ps.executeUpdate();
     }
     return Done.getInstance();

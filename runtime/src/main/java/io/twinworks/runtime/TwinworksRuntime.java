@@ -14,6 +14,7 @@ import io.twinworks.runtime.config.RuntimeSettings;
 import io.twinworks.runtime.http.ApiRoutes;
 import io.twinworks.runtime.http.HistoryQueries;
 import io.twinworks.runtime.alert.AlertHub;
+import io.twinworks.runtime.alert.AlertHubSettings;
 import io.twinworks.runtime.alert.AppendSignal;
 import io.twinworks.runtime.alert.delivery.AlertDeliveries;
 import io.twinworks.runtime.ingest.IngestionPipeline;
@@ -98,7 +99,7 @@ public final class TwinworksRuntime {
     Clock clock = Clock.systemUTC();
     AppendSignal alertAppends = new AppendSignal();
     TwinMachinery machinery = TwinMachinery.start(system, config, settings, store,
-        AlertHub.start(system, store.alerts(), alertAppends), metrics, clock);
+        AlertHub.start(system, store.alerts(), alertAppends, AlertHubSettings.fromConfig(config)), metrics, clock);
     system.scheduler().scheduleWithFixedDelay(Duration.ofMinutes(1), Duration.ofHours(1),
         () -> store.alerts().purgeExpired(clock.instant()), system.executionContext());
 

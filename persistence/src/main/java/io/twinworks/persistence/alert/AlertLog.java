@@ -14,7 +14,7 @@ import org.apache.pekko.Done;
  * ({@code GET /alerts}), the changes after a sequence number (SSE resume with {@code Last-Event-ID}, publishers'
  * delivery cursors) and the highest number so far (where the hub continues after a restart).
  *
- * <p>The writer must not start appending {@code n + 1} before the append of {@code n} has completed: a reader that
+ * <p>The writer must not start appending {@code n + 1} before the append that holds {@code n} has completed: a reader that
  * has seen {@code n + 1} must be able to see {@code n}, or a resuming stream would skip it.
  *
  * <p>Retention: a change is kept for {@link #retention()} after it was appended, a cleared alert for
@@ -27,11 +27,18 @@ public interface AlertLog {
   int MAX_SINCE_LIMIT = 10_000;
 
   /**
-   * Appends one change numbered {@code seq} (at least 1); idempotent per seq: appending the same seq again
-   * overwrites it with the same. The current state of the alert follows the change of the highest seq, whatever
-   * order changes arrive in.
+   * Appends consecutive changes numbered {@code firstSeq} (at least 1), {@code firstSeq + 1}, ... in the order of
+   * {@code alerts}; nothing when the list is empty. Idempotent per seq: appending the same seq again overwrites it
+   * with the same. The current state of an alert follows its change of the highest seq, whatever order changes
+   * arrive in, also within one call. {@link #lastSeq} reaches the last of them only once every one is readable;
+   * when the stage fails, any of them may or may not be stored and the writer appends from {@code firstSeq} again.
    */
-  CompletionStage<Done> append(long seq, Alert alert);
+  CompletionStage<Done> appendAll(long firstSeq, List<Alert> alerts);
+
+  /** {@link #appendAll} of one change. */
+  default CompletionStage<Done> append(long seq, Alert alert) {
+    return appendAll(seq, List.of(alert));
+  }
 
   /** The highest seq appended, 0 when nothing ever was; purging never lowers it. */
   CompletionStage<Long> lastSeq();

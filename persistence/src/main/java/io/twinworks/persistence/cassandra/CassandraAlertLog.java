@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import io.twinworks.persistence.alert.AlertCodec;
 import io.twinworks.persistence.alert.AlertCursor;
 import io.twinworks.persistence.alert.AlertFilter;
@@ -35,9 +36,10 @@ import org.apache.pekko.Done;
  *
  * <p><b>Changes</b> go to {@code alert_log}, partitioned by scope and {@code seq / }{@value #BUCKET_SIZE}: scope
  * {@code '*'} holds every change, scope {@code <tenant>} a tenant's. {@link #since} reads the highest seq, then walks
- * the buckets from {@code afterSeq} up to it in seq order; a twin and a minimum severity are filtered here, within
- * the tenant's partitions. A change of seq {@code n} is written before the mark {@code last} moves to {@code n}, and
- * the writer appends one change at a time, so a reader that sees {@code last = n} sees every change up to it.
+ * the buckets from {@code afterSeq} up to it in seq order, never past it; a twin and a minimum severity are filtered
+ * here, within the tenant's partitions. {@link #appendAll} writes every log row of its changes before the mark
+ * {@code last} moves to the highest of them, and the writer starts the next append only after that, so a reader
+ * that sees {@code last = n} sees every change up to it.
  *
  * <p><b>Current state</b>: {@code alerts} (by id), {@code alerts_by_scope} (every alert of a tenant and of a twin,
  * newest raised first, state filtered here) and {@code open_alerts_by_scope} (only the active and acknowledged
@@ -51,12 +53,22 @@ import org.apache.pekko.Done;
  * appended before the cutoff and the rows of the alerts they cleared, and stops at the first newer change (seq
  * order is append order). It counts the changes and the cleared alerts it deleted.
  *
- * <p>An append is several unlogged writes; when one fails, the stage fails and the hub appends the same seq again.
+ * <p>An append is several writes, each step's sent at once through the limiter: the changes' log rows, then the
+ * mark, then their current-state rows. Rows are grouped per partition key into unlogged batches of a few KiB (a
+ * batch on one partition is one mutation on its replicas; rows of tables that share the key value, such as a
+ * scope's two current-state tables, go together). When a write fails the stage fails; the hub reads the mark again
+ * and appends from there. So a change whose current state is stored is always readable in the log: a change is
+ * skipped when sent again only if its alert's current state equals it (the hub), and a failed append before the
+ * mark moved leaves log rows above it, which no reader returns and the next append overwrites.
  */
 public final class CassandraAlertLog implements AlertLog {
 
   static final long BUCKET_SIZE = 10_000;
   static final String ALL = "*";
+  // alert_tenants has one partition, shard 0.
+  private static final int TENANTS_SHARD = 0;
+  // Under Cassandra's batch_size_warn_threshold (5 KiB by default) with room for keys and columns.
+  private static final int MAX_BATCH_BYTES = 4 * 1024;
   private static final String LAST = "last";
   private static final String PURGED = "purged";
   private static final int PAGE = 500;
@@ -118,7 +130,8 @@ public final class CassandraAlertLog implements AlertLog {
         + "VALUES (?, ?, ?, ?, ?) USING TIMESTAMP ?");
     deleteOpen = session.prepare("DELETE FROM " + ks + "open_alerts_by_scope USING TIMESTAMP ? "
         + "WHERE scope = ? AND raised_us = ? AND id = ?");
-    insertTenant = session.prepare("INSERT INTO " + ks + "alert_tenants (shard, tenant) VALUES (0, ?)");
+    insertTenant = session.prepare("INSERT INTO " + ks + "alert_tenants (shard, tenant) VALUES ("
+        + TENANTS_SHARD + ", ?)");
     tenants = session.prepare("SELECT tenant FROM " + ks + "alert_tenants WHERE shard = 0");
     writeMark = session.prepare("INSERT INTO " + ks + "alert_log_marks (name, seq) VALUES (?, ?) USING TIMESTAMP ?");
     writePurgedMark = session.prepare("INSERT INTO " + ks + "alert_log_marks (name, seq) VALUES ('" + PURGED + "', ?)");
@@ -129,21 +142,33 @@ public final class CassandraAlertLog implements AlertLog {
   }
 
   @Override
-  public CompletionStage<Done> append(long seq, Alert alert) {
-    LoggedAlert change;
+  public CompletionStage<Done> appendAll(long firstSeq, List<Alert> alerts) {
+    List<LoggedAlert> changes;
     try {
-      change = new LoggedAlert(seq, alert);
-    } catch (IllegalArgumentException e) {
+      changes = LoggedAlert.numbered(firstSeq, alerts);
+    } catch (IllegalArgumentException | NullPointerException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return append(change);
+    if (changes.isEmpty()) {
+      return CompletableFuture.completedFuture(Done.getInstance());
+    }
+    long last = changes.get(changes.size() - 1).seq();
+    PartitionBatches logRows = new PartitionBatches(MAX_BATCH_BYTES);
+    PartitionBatches currentRows = new PartitionBatches(MAX_BATCH_BYTES);
+    Instant now = clock.instant();
+    for (LoggedAlert change : changes) {
+      addRows(logRows, currentRows, change, now);
+    }
+    return Rows.describe(executeAll(logRows.statements())
+        .thenCompose(done -> session.executeAsync(writeMark.bind(LAST, last, last)))
+        .thenCompose(rs -> executeAll(currentRows.statements())), "appending alert changes " + firstSeq + ".." + last);
   }
 
-  private CompletionStage<Done> append(LoggedAlert change) {
+  /** The rows of one change: in the log under both scopes, and the alert's current state. */
+  private void addRows(PartitionBatches logRows, PartitionBatches rows, LoggedAlert change, Instant now) {
     long seq = change.seq();
     Alert alert = change.alert();
     byte[] bytes = AlertCodec.encode(alert);
-    Instant now = clock.instant();
     long bucket = seq / BUCKET_SIZE;
     int changeTtl = settings.retentionSeconds();
     // TTL 0: an open alert never expires; the clearing change rewrites every cell with the retention.
@@ -151,20 +176,19 @@ public final class CassandraAlertLog implements AlertLog {
     long raised = AlertCursor.raisedMicros(alert);
     String id = alert.id();
     String state = alert.state().json();
-    List<BoundStatement> writes = new ArrayList<>(List.of(
-        insertChange.bind(ALL, bucket, seq, now, blob(bytes), changeTtl),
-        insertChange.bind(alert.tenant(), bucket, seq, now, blob(bytes), changeTtl),
-        insertById.bind(id, blob(bytes), seq, currentTtl),
-        insertTenant.bind(alert.tenant())));
+    logRows.add(List.of(ALL, bucket), bytes.length, insertChange.bind(ALL, bucket, seq, now, blob(bytes), changeTtl));
+    logRows.add(List.of(alert.tenant(), bucket), bytes.length,
+        insertChange.bind(alert.tenant(), bucket, seq, now, blob(bytes), changeTtl));
+    rows.add(List.of(id), bytes.length, insertById.bind(id, blob(bytes), seq, currentTtl));
+    rows.addOnce(List.of(TENANTS_SHARD), alert.tenant(), insertTenant.bind(alert.tenant()));
     for (String scope : scopes(alert)) {
-      writes.add(insertByScope.bind(scope, raised, id, state, blob(bytes), seq, currentTtl));
-      writes.add(alert.open()
-          ? insertOpen.bind(scope, raised, id, state, blob(bytes), seq)
-          : deleteOpen.bind(seq, scope, raised, id));
+      rows.add(List.of(scope), bytes.length, insertByScope.bind(scope, raised, id, state, blob(bytes), seq, currentTtl));
+      if (alert.open()) {
+        rows.add(List.of(scope), bytes.length, insertOpen.bind(scope, raised, id, state, blob(bytes), seq));
+      } else {
+        rows.add(List.of(scope), 0, deleteOpen.bind(seq, scope, raised, id));
+      }
     }
-    CompletionStage<Done> rows = executeAll(writes);
-    return Rows.describe(rows.thenCompose(done -> session.executeAsync(writeMark.bind(LAST, seq, seq)))
-        .thenApply(rs -> Done.getInstance()), "appending alert change " + seq);
   }
 
   @Override
@@ -233,8 +257,9 @@ public final class CassandraAlertLog implements AlertLog {
     boolean filtered = filter.twin().isPresent() || filter.minSeverity() != Severity.INFO;
     BoundStatement select = changesAfter.bind(scope, bucket, after)
         .setPageSize(filtered ? PAGE : Math.min(PAGE, wanted));
+    // Rows above the mark are of an append in flight or one that failed (the next append overwrites them).
     return Rows.matching(session, select, wanted, CassandraAlertLog::logged,
-            change -> filter.matches(change.alert()))
+            change -> change.seq() <= last && filter.matches(change.alert()))
         .thenCompose(changes -> {
           out.addAll(changes);
           return walk(scope, filter, (bucket + 1) * BUCKET_SIZE - 1, last, limit, out);
@@ -312,7 +337,7 @@ public final class CassandraAlertLog implements AlertLog {
         .thenApply(rs -> Optional.ofNullable(rs.one()).map(row -> row.getLong(0)).orElse(absent));
   }
 
-  private CompletionStage<Done> executeAll(List<BoundStatement> statements) {
+  private CompletionStage<Done> executeAll(List<? extends Statement<?>> statements) {
     List<Supplier<? extends CompletionStage<?>>> requests = new ArrayList<>();
     statements.forEach(statement -> requests.add(() -> session.executeAsync(statement)));
     @SuppressWarnings({"unchecked", "rawtypes"})

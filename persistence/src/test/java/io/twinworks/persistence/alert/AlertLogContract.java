@@ -212,6 +212,49 @@ public abstract class AlertLogContract {
   }
 
   @Test
+  void appendAllNumbersConsecutivelyAndTheHighestChangeOfEachAlertWinsWithinTheCall() {
+    Alert a = raised(CNC1, 1, Severity.WARNING, T0);
+    Alert b = raised(PACK, 1, Severity.CRITICAL, T0.plusSeconds(1));
+    List<Alert> batch = List.of(a, b, a.acknowledged(T0.plusSeconds(5)), raised(CNC2, 1, Severity.INFO, T0),
+        b.cleared(T0.plusSeconds(9)));
+    await(log().appendAll(1, batch));
+    assertEquals(LoggedAlert.numbered(1, batch), await(log().since(0, AlertFilter.all(), 10)));
+    assertEquals(List.of(3L, 4L), seqs(log().since(1, AlertFilter.all().withTenant("acme"), 10)));
+    assertEquals(Optional.of(a.acknowledged(T0.plusSeconds(5))), await(log().get(a.id())));
+    assertEquals(Optional.of(b.cleared(T0.plusSeconds(9))), await(log().get(b.id())));
+    assertEquals(List.of(), items(AlertQuery.all(10).withTenant("beta").withState(AlertState.ACTIVE)));
+    assertEquals(5L, await(log().lastSeq()));
+
+    // Nothing to append is nothing; the same call again (the hub after a failure) leaves the same.
+    await(log().appendAll(6, List.of()));
+    await(log().appendAll(1, batch));
+    assertEquals(LoggedAlert.numbered(1, batch), await(log().since(0, AlertFilter.all(), 10)));
+    assertEquals(Optional.of(b.cleared(T0.plusSeconds(9))), await(log().get(b.id())));
+    assertEquals(5L, await(log().lastSeq()));
+  }
+
+  @Test
+  void appendAllOfManyChangesAcrossABucketBoundaryReadsBackInOrder() {
+    // 400 changes from seq 9_801: Cassandra's partitions 0 (9_801..9_999, 199) and 1 (10_000..10_200, 201), each
+    // partition far over one batch of 4 KiB. Twin i % 4 raises alert number i / 4 + 1; twins 0, 1 are tenant acme.
+    List<Alert> batch = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      TwinId twin = TwinId.of((i % 4 < 2 ? "acme" : "beta") + ":line1:m" + (i % 4));
+      batch.add(raised(twin, i / 4 + 1, Severity.WARNING, T0.plusSeconds(i)));
+    }
+    await(log().appendAll(9_801, batch));
+    List<LoggedAlert> all = new ArrayList<>(await(log().since(0, AlertFilter.all(), 300)));
+    all.addAll(await(log().since(all.get(all.size() - 1).seq(), AlertFilter.all(), 300)));
+    assertEquals(LoggedAlert.numbered(9_801, batch), all);
+    // acme's: i % 4 in {0, 1}, 200 changes; the last is i = 397 at seq 9_801 + 397 = 10_198.
+    List<LoggedAlert> acme = await(log().since(0, AlertFilter.all().withTenant("acme"), 1000));
+    assertEquals(200, acme.size());
+    assertEquals(10_198L, acme.get(199).seq());
+    assertEquals(100, items(AlertQuery.all(1000).withTwin(TwinId.of("beta:line1:m3"))).size());
+    assertEquals(10_200L, await(log().lastSeq()));
+  }
+
+  @Test
   void lastSeqSurvivesReopeningTheStore() {
     assertEquals(0L, await(log().lastSeq()));
     append(1, raised(CNC1, 1, Severity.INFO, T0));
@@ -293,6 +336,8 @@ public abstract class AlertLogContract {
   void rejectsInvalidArguments() {
     Alert a = raised(CNC1, 1, Severity.INFO, T0);
     assertInstanceOf(IllegalArgumentException.class, failure(log().append(0, a)));
+    assertInstanceOf(IllegalArgumentException.class, failure(log().appendAll(0, List.of(a))));
+    assertInstanceOf(IllegalArgumentException.class, failure(log().appendAll(0, List.of())));
     assertInstanceOf(IllegalArgumentException.class, failure(log().since(-1, AlertFilter.all(), 10)));
     assertInstanceOf(IllegalArgumentException.class, failure(log().since(0, AlertFilter.all(), 0)));
     assertInstanceOf(IllegalArgumentException.class,

@@ -9,14 +9,18 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.typesafe.config.Config;
 import io.twinworks.persistence.StoreException;
+import io.twinworks.persistence.alert.AlertCodec;
+import io.twinworks.persistence.alert.AlertFilter;
 import io.twinworks.persistence.alert.AlertLog;
 import io.twinworks.persistence.alert.AlertLogContract;
 import io.twinworks.persistence.alert.AlertQuery;
+import io.twinworks.persistence.alert.LoggedAlert;
 import io.twinworks.persistence.alert.TestClock;
 import io.twinworks.testsupport.CassandraFixture;
 import io.twinworks.twins.TwinId;
 import io.twinworks.twins.alert.Alert;
 import io.twinworks.twins.alert.Severity;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -94,6 +98,24 @@ class CassandraAlertLogIT extends AlertLogContract {
     assertTrue(openRow.isNull(0), "an open alert never expires");
     assertEquals(1L, store.session().execute("SELECT COUNT(*) FROM " + KEYSPACE
         + ".open_alerts_by_scope WHERE scope = 'acme'").one().getLong(0), "the clearing change deleted its open row");
+  }
+
+  @Test
+  void logRowsAboveTheMarkOfAFailedAppendAreNotReadAndTheNextAppendOverwritesThem() {
+    TwinId twin = TwinId.of("acme:line1:cnc01");
+    List<Alert> logged = List.of(raised(twin, 1, Severity.WARNING, T0), raised(twin, 2, Severity.WARNING, T0));
+    await(log().appendAll(1, logged));
+    // What an append of seq 3 that failed before it moved the mark may leave: its log row, nothing else.
+    Alert lost = raised(twin, 3, Severity.CRITICAL, T0);
+    store.session().execute(SimpleStatement.newInstance("INSERT INTO " + KEYSPACE
+        + ".alert_log (scope, bucket, seq, logged_at, alert) VALUES ('*', 0, 3, ?, ?)", T0,
+        ByteBuffer.wrap(AlertCodec.encode(lost))));
+    assertEquals(LoggedAlert.numbered(1, logged), await(log().since(0, AlertFilter.all(), 10)));
+    assertEquals(2L, await(log().lastSeq()));
+
+    Alert next = raised(twin, 4, Severity.INFO, T0);
+    await(log().appendAll(3, List.of(next)));
+    assertEquals(new LoggedAlert(3, next), await(log().since(2, AlertFilter.all(), 10)).get(0));
   }
 
   @Test

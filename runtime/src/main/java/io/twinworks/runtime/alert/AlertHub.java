@@ -1,19 +1,27 @@
 package io.twinworks.runtime.alert;
 
 import io.twinworks.persistence.alert.AlertLog;
+import io.twinworks.runtime.alert.AlertBatch.Candidate;
+import io.twinworks.runtime.alert.AlertBatch.Confirmation;
 import io.twinworks.twins.TwinCommand.ConfirmAlerts;
 import io.twinworks.twins.TwinId;
+import io.twinworks.twins.TwinKind;
 import io.twinworks.twins.Twins;
-import io.twinworks.twins.alert.AlertChange;
+import io.twinworks.twins.alert.Alert;
 import io.twinworks.twins.alert.DeliverAlerts;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -21,15 +29,21 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
 import org.apache.pekko.cluster.typed.SingletonActor;
-import java.time.Duration;
 
 /**
- * The one writer of the alert log (a cluster singleton): numbers every alert change twins hand it,
- * appends it, then confirms to the twin so it forgets the change. Appends run one at a time, in
- * order, as the log requires. A twin sends its unconfirmed changes again after every event, so the
- * hub skips numbers it has confirmed, and for a twin it has not confirmed anything to since it started (or
- * whose append failed) skips changes the log already holds (the alert's current state equals the change);
- * a change seen twice is at worst logged twice. After each append it wakes this node's {@link AlertTail}.
+ * The one writer of the alert log (a cluster singleton): numbers every alert change twins hand it, appends it,
+ * then confirms to the twin so it forgets the change. One append runs at a time, as the log requires; deliveries
+ * that come meanwhile queue, and the next append takes all of them (up to {@code twinworks.alerts.hub.batch-size}
+ * new changes) as one {@link AlertLog#appendAll}, so a storm of changes costs a few appends and a change right after
+ * it waits for one batch, not for every change before it. Sequence numbers follow the order deliveries came in,
+ * without gaps. After an append it confirms to every twin in it and wakes this node's {@link AlertTail} once.
+ *
+ * <p>A twin sends its unconfirmed changes again after every event, so the hub skips numbers it has confirmed or
+ * already has in the batch; for a twin it has not confirmed anything to since it started (or forgot, see
+ * {@link RecentlyConfirmed}), or whose append failed, it skips changes the log already holds (the alert's current
+ * state equals the change); a change seen twice is at worst logged twice. When an append fails, no twin in it is
+ * confirmed: each sends its changes again, and the hub reads the log's last sequence number again and numbers on
+ * from there (the failed append may have reached the log); when it cannot read it, it restarts.
  */
 public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
 
@@ -39,21 +53,33 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
   /** Alert changes from a twin. */
   public record Deliver(DeliverAlerts alerts) implements Command {}
 
+  /** Tells a twin its changes up to a number are logged. */
+  @FunctionalInterface
+  interface Confirmations {
+    void confirm(TwinId twin, TwinKind kind, long upTo);
+  }
+
   private record Started(long lastSeq, Throwable failure) implements Command {}
 
-  private record Logged(DeliverAlerts alerts, long upTo, long seq, Throwable failure) implements Command {}
+  private record Logged(AlertBatch batch, long lastSeq, Throwable failure) implements Command {}
 
   private final AlertLog log;
   private final AppendSignal appends;
+  private final Confirmations confirmations;
+  private final int batchSize;
   private final ArrayDeque<DeliverAlerts> waiting = new ArrayDeque<>();
-  private final Map<TwinId, Long> confirmed = new HashMap<>();
+  private final RecentlyConfirmed confirmed;
   private long seq = -1;
   private boolean busy;
 
-  private AlertHub(ActorContext<Command> context, AlertLog log, AppendSignal appends) {
+  private AlertHub(ActorContext<Command> context, AlertLog log, AppendSignal appends, Confirmations confirmations,
+      AlertHubSettings settings) {
     super(context);
     this.log = log;
     this.appends = appends;
+    this.confirmations = confirmations;
+    this.batchSize = settings.batchSize();
+    this.confirmed = new RecentlyConfirmed(settings.confirmedTwins());
     context.pipeToSelf(log.lastSeq(), Started::new);
   }
 
@@ -61,15 +87,23 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
    * Starts the hub as a cluster singleton and returns where twins on this node send their alerts:
    * a local forwarder, so the twins' side stays the plain {@link DeliverAlerts} message.
    */
-  public static ActorRef<DeliverAlerts> start(ActorSystem<?> system, AlertLog log, AppendSignal appends) {
+  public static ActorRef<DeliverAlerts> start(ActorSystem<?> system, AlertLog log, AppendSignal appends,
+      AlertHubSettings settings) {
+    Confirmations toTwins = (twin, kind, upTo) -> Twins.ref(system, twin, kind).tell(new ConfirmAlerts(upTo));
     ActorRef<Command> hub = ClusterSingleton.get(system).init(SingletonActor.of(
-        Behaviors.supervise(Behaviors.<Command>setup(context -> new AlertHub(context, log, appends)))
+        Behaviors.supervise(create(log, appends, toTwins, settings))
             .onFailure(SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2)),
         "alert-hub"));
     return system.systemActorOf(Behaviors.<DeliverAlerts>receiveMessage(alerts -> {
       hub.tell(new Deliver(alerts));
       return Behaviors.same();
-    }), "alert-hub-forwarder", org.apache.pekko.actor.typed.Props.empty());
+    }), "alert-hub-forwarder", Props.empty());
+  }
+
+  /** The hub's behavior, confirming through {@code confirmations}. */
+  static Behavior<Command> create(AlertLog log, AppendSignal appends, Confirmations confirmations,
+      AlertHubSettings settings) {
+    return Behaviors.setup(context -> new AlertHub(context, log, appends, confirmations, settings));
   }
 
   @Override
@@ -83,6 +117,7 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
 
   private Behavior<Command> onStarted(Started started) {
     if (started.failure() != null) {
+      // Restarted with backoff by its supervisor; the twins send their unconfirmed changes again.
       throw new IllegalStateException("cannot read the alert log's last sequence number", started.failure());
     }
     seq = started.lastSeq();
@@ -98,58 +133,77 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
 
   private Behavior<Command> onLogged(Logged logged) {
     busy = false;
+    Map<TwinId, Confirmation> twins = logged.batch().twins();
     if (logged.failure() != null) {
-      // The twin keeps the changes and sends them again with its next event or recovery.
-      getContext().getLog().warn("alert log append failed for twin {}, it will send again: {}",
-          logged.alerts().twinId(), logged.failure().toString());
-      // Some of its changes may be in the log already: check each against the log when they come again.
-      confirmed.remove(logged.alerts().twinId());
+      // The twins keep their changes and send them again with their next event or recovery. Some of the changes
+      // may be in the log already: check each against the log when they come again.
+      getContext().getLog().warn("alert log append of {} changes from {} twins failed, they will send again: {}",
+          logged.batch().changes().size(), twins.size(), logged.failure().toString());
+      twins.keySet().forEach(confirmed::forget);
+      // The append may have reached the log all the same (a commit whose answer was lost): number on from the
+      // log's last seq, never over changes it holds.
+      seq = -1;
+      getContext().pipeToSelf(log.lastSeq(), Started::new);
     } else {
-      seq = logged.seq();
-      appends.appended();
-      confirmed.merge(logged.alerts().twinId(), logged.upTo(), Math::max);
-      Twins.ref(getContext().getSystem(), logged.alerts().twinId(), logged.alerts().kind())
-          .tell(new ConfirmAlerts(logged.upTo()));
+      if (logged.lastSeq() > seq) {
+        seq = logged.lastSeq();
+        appends.appended();
+      }
+      twins.forEach((twin, confirmation) -> {
+        confirmed.confirmed(twin, confirmation.upTo());
+        confirmations.confirm(twin, confirmation.kind(), confirmation.upTo());
+      });
     }
     next();
     return this;
   }
 
-  /** Starts appending the next delivery that has anything new; deliveries of nothing new are dropped. */
+  /** Starts appending the queued deliveries that have anything new; deliveries of nothing new are dropped. */
   private void next() {
     while (!busy && seq >= 0 && !waiting.isEmpty()) {
-      DeliverAlerts alerts = waiting.removeFirst();
-      Long confirmedUpTo = confirmed.get(alerts.twinId());
-      long known = confirmedUpTo == null ? 0L : confirmedUpTo;
-      // Only a twin not heard from since this hub started may resend changes an earlier hub logged.
-      boolean mayBeLogged = confirmedUpTo == null;
-      CompletionStage<Long> appended = CompletableFuture.completedFuture(seq);
-      long upTo = known;
-      for (AlertChange change : alerts.changes()) {
-        if (change.number() > known) {
-          appended = appended.thenCompose(last -> mayBeLogged ? appendUnlessLogged(last, change) : append(last, change));
-          upTo = change.number();
-        }
-      }
-      if (upTo > known) {
+      AlertBatch batch = AlertBatch.take(waiting, confirmed, batchSize);
+      if (!batch.isEmpty()) {
         busy = true;
-        long confirmUpTo = upTo;
-        getContext().pipeToSelf(appended,
-            (last, failure) -> new Logged(alerts, confirmUpTo, last == null ? seq : last, failure));
+        long first = seq + 1;
+        getContext().pipeToSelf(notLogged(batch.changes()).thenCompose(alerts -> append(first, alerts)),
+            (last, failure) -> new Logged(batch, last == null ? first - 1 : last, failure));
       }
     }
   }
 
-  private CompletionStage<Long> appendUnlessLogged(long last, AlertChange change) {
-    return log.get(change.alert().id()).thenCompose(current -> {
-      if (current.isPresent() && current.get().equals(change.alert())) {
-        return CompletableFuture.completedFuture(last);
-      }
-      return append(last, change);
-    });
+  /** Appends from {@code first} on; completes with the highest seq then in the log. */
+  private CompletionStage<Long> append(long first, List<Alert> alerts) {
+    if (alerts.isEmpty()) {
+      // Every change was logged already: confirm only.
+      return CompletableFuture.completedFuture(first - 1);
+    }
+    return log.appendAll(first, alerts).thenApply(done -> first - 1 + alerts.size());
   }
 
-  private CompletionStage<Long> append(long last, AlertChange change) {
-    return log.append(last + 1, change.alert()).thenApply(done -> last + 1);
+  /**
+   * The candidates' alerts but those the log already holds, decided in order as if appended one at a time: a
+   * change that may have been logged is skipped when its alert's state, as the log has it after the changes before
+   * it here, equals it. So after a change appended again, the later changes of the same alert are appended too.
+   */
+  private CompletionStage<List<Alert>> notLogged(List<Candidate> candidates) {
+    Map<String, CompletableFuture<Optional<Alert>>> logged = new HashMap<>();
+    for (Candidate candidate : candidates) {
+      if (candidate.mayBeLogged()) {
+        logged.computeIfAbsent(candidate.alert().id(), id -> log.get(id).toCompletableFuture());
+      }
+    }
+    return CompletableFuture.allOf(logged.values().toArray(CompletableFuture[]::new)).thenApply(v -> {
+      Map<String, Optional<Alert>> current = new HashMap<>();
+      logged.forEach((id, state) -> current.put(id, state.join()));
+      List<Alert> alerts = new ArrayList<>(candidates.size());
+      for (Candidate candidate : candidates) {
+        Alert alert = candidate.alert();
+        if (!candidate.mayBeLogged() || !current.get(alert.id()).filter(alert::equals).isPresent()) {
+          alerts.add(alert);
+          current.put(alert.id(), Optional.of(alert));
+        }
+      }
+      return alerts;
+    });
   }
 }

@@ -6,6 +6,7 @@ import io.twinworks.persistence.TwinworksStore;
 import io.twinworks.persistence.TwinworksStores;
 import io.twinworks.runtime.TwinMachinery;
 import io.twinworks.runtime.alert.AlertHub;
+import io.twinworks.runtime.alert.AlertHubSettings;
 import io.twinworks.runtime.alert.AppendSignal;
 import io.twinworks.runtime.bench.ReportFile;
 import io.twinworks.runtime.config.ConfigLoader;
@@ -107,7 +108,8 @@ public final class HeapBench {
       store = TwinworksStores.open(config,
           system.dispatchers().lookup(DispatcherSelector.fromConfig("twinworks.blocking-dispatcher")));
       TwinMachinery machinery = TwinMachinery.start(system, config, runtimeSettings, store,
-          AlertHub.start(system, store.alerts(), new AppendSignal()), new TwinworksMetrics(), Clock.systemUTC());
+          AlertHub.start(system, store.alerts(), new AppendSignal(),
+              AlertHubSettings.fromConfig(config)), new TwinworksMetrics(), Clock.systemUTC());
       SensorLoad load = new SensorLoad(machinery.processor());
 
       step("warming up with %d twins, then waiting for them to passivate (idle timeout %s)", WARM_UP_TWINS,
