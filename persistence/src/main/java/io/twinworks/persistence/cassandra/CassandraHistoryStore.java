@@ -15,12 +15,10 @@ import io.twinworks.persistence.history.HistoryStore;
 import io.twinworks.persistence.history.Rollups;
 import io.twinworks.persistence.history.Rollups.Resolution;
 import io.twinworks.persistence.history.TimeCodec;
-import io.twinworks.twins.Quality;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -38,10 +36,10 @@ import org.apache.pekko.Done;
 /**
  * Telemetry history on Cassandra.
  *
- * <p><b>Raw points</b> go to {@code telemetry}, a partition per twin, signal and UTC day of source time, keyed by
- * source time in microseconds: a redelivered point overwrites itself, so writes are idempotent. Points of one
- * partition go as unlogged single-partition batches (one mutation on the replica), all requests through the
- * store's {@link AsyncLimiter}.
+ * <p><b>Raw points</b> go to {@code telemetry_chunks} ({@link ChunkTable}): a write becomes one row per series
+ * and minute of source time, never overwriting another; readers answer each source time once, so a redelivered
+ * point is harmless. Rows of one partition (twin, signal, UTC day) go as unlogged single-partition batches (one
+ * mutation on the replica), all requests through the store's {@link AsyncLimiter}.
  *
  * <p><b>Rollups</b> ({@code telemetry_minute}, {@code telemetry_hour}) are never merged incrementally (a
  * redelivered batch would count twice); they are recomputed: after its points are written, a write leaves a
@@ -61,11 +59,11 @@ public final class CassandraHistoryStore implements HistoryStore {
   static final long SLOT_MILLIS = 60_000L;
   private static final int MAX_BATCH = 100;
 
-  /** How raw points are sent. */
+  /** How chunk rows are sent. */
   enum WriteMode {
     /** One unlogged batch per partition (up to {@value #MAX_BATCH} rows). */
     PARTITION_BATCHES,
-    /** One request per point. */
+    /** One request per chunk row. */
     SINGLES
   }
 
@@ -78,6 +76,10 @@ public final class CassandraHistoryStore implements HistoryStore {
     static Aggregate of(double v) {
       return new Aggregate(v, v, v, 1);
     }
+
+    static Optional<Aggregate> of(List<ChunkCodec.Sample> samples) {
+      return samples.stream().map(s -> of(s.value())).reduce(Aggregate::plus);
+    }
   }
 
   /** A minute of one series. */
@@ -86,18 +88,16 @@ public final class CassandraHistoryStore implements HistoryStore {
   private final java.util.concurrent.atomic.AtomicLong markedSlot = new java.util.concurrent.atomic.AtomicLong();
   private final Set<MinuteKey> markedThisSlot = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  /** A {@code telemetry} partition. */
+  /** A {@code telemetry_chunks} partition. */
   private record Partition(String twinId, String signal, int day) {}
 
   private final CqlSession session;
   private final AsyncLimiter limiter;
   private final Clock clock;
   private final WriteMode mode;
-  private final PreparedStatement insertPoint;
+  private final ChunkTable chunks;
   private final PreparedStatement insertDirty;
   private final PreparedStatement insertQueue;
-  private final PreparedStatement selectPoints;
-  private final PreparedStatement aggregateRaw;
   private final PreparedStatement selectMinutes;
   private final PreparedStatement selectHours;
   private final PreparedStatement selectDirty;
@@ -108,16 +108,11 @@ public final class CassandraHistoryStore implements HistoryStore {
     this.clock = clock;
     this.mode = mode;
     String ks = keyspace + ".";
-    insertPoint = session.prepare("INSERT INTO " + ks + "telemetry (twin_id, signal, day, t_us, v, q) "
-        + "VALUES (?, ?, ?, ?, ?, ?)");
+    chunks = new ChunkTable(session, keyspace);
     insertDirty = session.prepare("INSERT INTO " + ks + "rollup_dirty (twin_id, signal, day, minute_us, mark) "
         + "VALUES (?, ?, ?, ?, ?)");
     insertQueue = session.prepare("INSERT INTO " + ks + "rollup_queue (slot, shard, twin_id, signal, minute_us, "
         + "mark) VALUES (?, ?, ?, ?, ?, ?)");
-    selectPoints = session.prepare("SELECT t_us, v, q FROM " + ks + "telemetry WHERE twin_id = ? AND signal = ? "
-        + "AND day = ? AND t_us >= ? AND t_us < ? LIMIT ?");
-    aggregateRaw = session.prepare("SELECT min(v), max(v), sum(v), count(*) FROM " + ks + "telemetry "
-        + "WHERE twin_id = ? AND signal = ? AND day = ? AND t_us >= ? AND t_us < ?");
     selectMinutes = session.prepare("SELECT minute_us, vmin, vmax, vsum, n FROM " + ks + "telemetry_minute "
         + "WHERE twin_id = ? AND signal = ? AND day = ? AND minute_us >= ? AND minute_us < ?");
     selectHours = session.prepare("SELECT hour_us, vmin, vmax, vsum, n FROM " + ks + "telemetry_hour "
@@ -131,16 +126,10 @@ public final class CassandraHistoryStore implements HistoryStore {
     if (points.isEmpty()) {
       return CompletableFuture.completedFuture(Done.getInstance());
     }
+    Map<MinuteKey, BoundStatement> inserts = chunks.inserts(points);
     Map<Partition, List<BoundStatement>> byPartition = new LinkedHashMap<>();
-    Set<MinuteKey> minutes = new LinkedHashSet<>();
-    for (HistoryPoint p : points) {
-      long t = TimeCodec.micros(p.time());
-      String twin = p.twinId().value();
-      int day = day(t);
-      byPartition.computeIfAbsent(new Partition(twin, p.signal(), day), k -> new ArrayList<>())
-          .add(insertPoint.bind(twin, p.signal(), day, t, p.value(), (byte) p.quality().ordinal()));
-      minutes.add(new MinuteKey(twin, p.signal(), Rollups.floor(t, Rollups.MINUTE_US)));
-    }
+    inserts.forEach((m, insert) -> byPartition.computeIfAbsent(new Partition(m.twinId(), m.signal(),
+        day(m.minuteUs())), k -> new ArrayList<>()).add(insert));
     List<Supplier<? extends CompletionStage<?>>> raw = new ArrayList<>();
     for (List<BoundStatement> partition : byPartition.values()) {
       if (mode == WriteMode.SINGLES) {
@@ -148,14 +137,15 @@ public final class CassandraHistoryStore implements HistoryStore {
         continue;
       }
       for (int i = 0; i < partition.size(); i += MAX_BATCH) {
-        List<BoundStatement> chunk = partition.subList(i, Math.min(partition.size(), i + MAX_BATCH));
-        Statement<?> statement = chunk.size() == 1 ? chunk.get(0)
-            : BatchStatement.newInstance(BatchType.UNLOGGED).addAll(chunk).setIdempotent(true);
+        List<BoundStatement> rows = partition.subList(i, Math.min(partition.size(), i + MAX_BATCH));
+        Statement<?> statement = rows.size() == 1 ? rows.get(0)
+            : BatchStatement.newInstance(BatchType.UNLOGGED).addAll(rows).setIdempotent(true);
         raw.add(() -> session.executeAsync(statement));
       }
     }
     // Marks only after every point is stored: a mark seen before its points could be folded in without them.
-    return Rows.describe(all(raw).thenCompose(done -> mark(minutes)), "writing " + points.size() + " history points");
+    return Rows.describe(all(raw).thenCompose(done -> mark(inserts.keySet())),
+        "writing " + points.size() + " history points");
   }
 
   /**
@@ -188,10 +178,10 @@ public final class CassandraHistoryStore implements HistoryStore {
 
   @Override
   public CompletionStage<List<HistoryPoint>> points(HistoryQuery query) {
-    long from = TimeCodec.micros(query.from());
-    long to = TimeCodec.micros(query.to());
-    List<HistoryPoint> out = new ArrayList<>();
-    return Rows.describe(pointsFrom(query, day(from), day(to - 1), from, to, out).thenApply(v -> out),
+    return Rows.describe(chunks.read(query.twinId().value(), query.signal(), TimeCodec.micros(query.from()),
+            TimeCodec.micros(query.to()), query.limit())
+        .thenApply(samples -> samples.stream().map(s -> new HistoryPoint(query.twinId(), query.signal(),
+            TimeCodec.instant(s.micros()), s.value(), s.quality())).toList()),
         "reading history of " + query.twinId());
   }
 
@@ -218,21 +208,6 @@ public final class CassandraHistoryStore implements HistoryStore {
   }
 
   // ---- reading ----
-
-  private CompletionStage<Void> pointsFrom(HistoryQuery query, int day, int lastDay, long from, long to,
-      List<HistoryPoint> out) {
-    if (day > lastDay || out.size() >= query.limit()) {
-      return CompletableFuture.completedFuture(null);
-    }
-    int wanted = query.limit() - out.size();
-    return Rows.all(session, selectPoints.bind(query.twinId().value(), query.signal(), day, from, to, wanted), wanted,
-            row -> new HistoryPoint(query.twinId(), query.signal(), TimeCodec.instant(row.getLong(0)),
-                row.getDouble(1), Quality.values()[row.getByte(2)]))
-        .thenCompose(rows -> {
-          out.addAll(rows);
-          return pointsFrom(query, day + 1, lastDay, from, to, out);
-        });
-  }
 
   private CompletionStage<NavigableMap<Long, Aggregate>> rawBuckets(HistoryQuery query, long from, long to,
       long stepUs) {
@@ -299,14 +274,7 @@ public final class CassandraHistoryStore implements HistoryStore {
 
   /** Aggregate of the raw points in [from, to), which must lie in one day. */
   CompletionStage<Optional<Aggregate>> rawAggregate(String twin, String signal, long from, long to) {
-    return limiter.submit(() -> session.executeAsync(aggregateRaw.bind(twin, signal, day(from), from, to)))
-        .thenApply(rs -> {
-          Row row = rs.one();
-          if (row == null || row.getLong(3) == 0) {
-            return Optional.empty();
-          }
-          return Optional.of(new Aggregate(row.getDouble(0), row.getDouble(1), row.getDouble(2), row.getLong(3)));
-        });
+    return limiter.submit(() -> chunks.read(twin, signal, from, to, Integer.MAX_VALUE)).thenApply(Aggregate::of);
   }
 
   /** Minute rollup rows of [from, to). */

@@ -23,8 +23,11 @@ import java.util.regex.Pattern;
 public final class CassandraSchema {
 
   /** The version of the CQL files; raise it with every change to them. */
-  public static final int VERSION = 2;
-  /** Version 1 had the first three; version 2 added the alert log. */
+  public static final int VERSION = 3;
+  /**
+   * Version 1 had the first three; version 2 added the alert log; version 3 replaced the per-point telemetry table
+   * by {@code telemetry_chunks} (no migration: an upgraded keyspace keeps the old table, unused).
+   */
   public static final List<String> FILES =
       List.of("001-keyspace.cql", "002-journal.cql", "003-twinworks.cql", "004-alerts.cql");
 
@@ -51,7 +54,7 @@ public final class CassandraSchema {
       execute(session, cql, timeout);
     }
     // CREATE TABLE IF NOT EXISTS leaves an existing table alone: apply a changed history-ttl explicitly.
-    execute(session, "ALTER TABLE " + settings.keyspace() + ".telemetry WITH default_time_to_live = "
+    execute(session, "ALTER TABLE " + settings.keyspace() + ".telemetry_chunks WITH default_time_to_live = "
         + settings.historyTtlSeconds(), timeout);
     awaitAgreement(session);
     session.execute(SimpleStatement.newInstance("INSERT INTO " + settings.keyspace()

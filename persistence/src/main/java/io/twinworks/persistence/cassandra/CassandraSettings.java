@@ -120,7 +120,7 @@ public record CassandraSettings(
     return contactPoints.stream().map(CassandraSettings::address).toList();
   }
 
-  /** {@code default_time_to_live} of the telemetry table: 0 keeps points forever. */
+  /** {@code default_time_to_live} of the telemetry_chunks table: 0 keeps points forever. */
   public long historyTtlSeconds() {
     return historyTtl.toSeconds();
   }

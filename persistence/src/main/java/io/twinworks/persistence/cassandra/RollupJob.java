@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * is partitioned by the minute a mark was written (its slot) and a shard; {@link #runOnce()} walks the slots from
  * a watermark up to now, and for each marked minute:
  * <ol>
- *   <li>recomputes the minute from its raw points (min, max, sum, count in one single-partition query) and
- *       overwrites {@code telemetry_minute};</li>
+ *   <li>recomputes the minute from its raw points (one single-partition read of the minute's chunk rows, each
+ *       source time counted once) and overwrites {@code telemetry_minute};</li>
  *   <li>recomputes the minute's hour from the hour's minute rows and overwrites {@code telemetry_hour};</li>
  *   <li>deletes exactly the marks it read (from the queue and from {@code rollup_dirty}).</li>
  * </ol>

@@ -50,6 +50,23 @@ final class Rows {
     return CompletableFuture.completedFuture(out);
   }
 
+  /** Hands the statement's rows to {@code more}, fetching page after page, until it answers false or rows end. */
+  static CompletionStage<Void> each(CqlSession session, Statement<?> statement, Predicate<Row> more) {
+    return session.executeAsync(statement).thenCompose(rs -> each(rs, more));
+  }
+
+  private static CompletionStage<Void> each(AsyncResultSet rs, Predicate<Row> more) {
+    for (Row row : rs.currentPage()) {
+      if (!more.test(row)) {
+        return CompletableFuture.completedFuture(null);
+      }
+    }
+    if (rs.hasMorePages()) {
+      return rs.fetchNextPage().thenCompose(next -> each(next, more));
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
   /** Wraps a failure in a {@link StoreException} that says what failed. */
   static <T> CompletionStage<T> describe(CompletionStage<T> stage, String what) {
     return stage.handle((value, failure) -> {

@@ -7,8 +7,9 @@ import org.apache.pekko.Done;
 
 /**
  * Telemetry history at full resolution (microseconds of source time), with per-minute and per-hour
- * rollups for long ranges. Writes are idempotent upserts keyed by twin, signal and source time, so a
- * batch written again after a redelivery changes nothing.
+ * rollups for long ranges. A point's identity is its twin, signal and source time: a point written again
+ * (a batch redelivered after a crash, perhaps split differently) changes nothing a reader sees; of two
+ * values written for the same identity, the later write's wins. Points and buckets count each identity once.
  */
 public interface HistoryStore {
 

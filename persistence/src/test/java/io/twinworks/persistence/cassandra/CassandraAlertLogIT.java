@@ -133,11 +133,11 @@ class CassandraAlertLogIT extends AlertLogContract {
     }
 
     StoreException outdated = assertThrows(StoreException.class, () -> CassandraStore.open(config));
-    assertEquals("Cassandra keyspace 'alerts_v1_it' has schema version 1 but this Twinworks needs 2: run "
-        + "`bin/twinworks schema apply` (or set twinworks.cassandra.auto-create-schema = true in development)",
-        outdated.getMessage());
+    assertEquals("Cassandra keyspace 'alerts_v1_it' has schema version 1 but this Twinworks needs "
+        + CassandraSchema.VERSION + ": run `bin/twinworks schema apply` (or set twinworks.cassandra.auto-create-schema "
+        + "= true in development)", outdated.getMessage());
 
-    assertEquals(2, CassandraStore.applySchema(config));
+    assertEquals(CassandraSchema.VERSION, CassandraStore.applySchema(config));
     try (CassandraStore upgraded = CassandraStore.open(config)) {
       Alert alert = raised(TwinId.of("acme:line1:cnc01"), 1, Severity.CRITICAL, T0);
       await(upgraded.alerts().append(1, alert));

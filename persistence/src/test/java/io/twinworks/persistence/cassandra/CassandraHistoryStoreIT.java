@@ -103,6 +103,96 @@ class CassandraHistoryStoreIT extends HistoryStoreContract {
     assertEquals(List.of(5L, 5L), days.stream().map(HistoryBucket::count).toList());
   }
 
+  @Test
+  void aPointWrittenAgainInOtherBatchesIsAnsweredAndCountedOnce() {
+    TwinId twin = newTwin();
+    List<HistoryPoint> series = series(twin, "v", 120, Duration.ofSeconds(1));
+    for (int i = 0; i < 120; i += 10) {
+      await(store().write(series.subList(i, i + 10)));
+    }
+    // The redelivery re-batches: 7 at a time from point 3 to 80, so most chunks overlap two earlier ones.
+    for (int i = 3; i < 80; i += 7) {
+      await(store().write(series.subList(i, Math.min(80, i + 7))));
+    }
+    HistoryQuery twoMinutes = new HistoryQuery(twin, "v", T0, T0.plusSeconds(120), 1000);
+    assertAnsweredOnce(twoMinutes, "before the rollup job");
+    // Pages of 7 points: a page of chunk rows (7) ends inside a minute's chunks, and a query inside a chunk.
+    List<Double> paged = new ArrayList<>();
+    Instant from = T0;
+    while (paged.size() < 120) {
+      List<HistoryPoint> page = await(store().points(new HistoryQuery(twin, "v", from, T0.plusSeconds(120), 7)));
+      page.forEach(p -> paged.add(p.value()));
+      from = page.get(page.size() - 1).time().plusNanos(1_000);
+    }
+    assertEquals(series.stream().map(HistoryPoint::value).toList(), paged);
+    settle();
+    assertEquals(0, dirtyRows(twin));
+    assertAnsweredOnce(twoMinutes, "after the rollup job");
+  }
+
+  private void assertAnsweredOnce(HistoryQuery twoMinutes, String when) {
+    List<HistoryPoint> points = await(store().points(twoMinutes));
+    assertEquals(120, points.size(), when);
+    for (int i = 0; i < 120; i++) {
+      assertEquals(T0.plusSeconds(i), points.get(i).time(), when);
+      assertEquals(i, points.get(i).value(), when);
+    }
+    // Minute 0 holds values 0..59: sum 1770, avg 29.5; minute 1 holds 60..119: avg 89.5.
+    assertEquals(List.of(new HistoryBucket(T0, 0, 59, 29.5, 60), new HistoryBucket(T0.plusSeconds(60), 60, 119, 89.5,
+        60)), await(store().buckets(twoMinutes, Duration.ofMinutes(1))), when);
+    assertEquals(List.of(new HistoryBucket(T0, 0, 119, 59.5, 120)),
+        await(store().buckets(twoMinutes, Duration.ofHours(1))), when);
+  }
+
+  @Test
+  void theLaterWriteOfAPointWins() {
+    TwinId twin = newTwin();
+    await(store().write(List.of(point(twin, "v", T0.plusSeconds(5), 1), point(twin, "v", T0.plusSeconds(6), 2))));
+    await(store().write(List.of(point(twin, "v", T0.plusSeconds(5), 10))));
+    HistoryQuery minute = new HistoryQuery(twin, "v", T0, T0.plusSeconds(60), 10);
+    assertEquals(List.of(10.0, 2.0), await(store().points(minute)).stream().map(HistoryPoint::value).toList());
+    settle();
+    assertEquals(List.of(new HistoryBucket(T0, 2, 10, 6, 2)), await(store().buckets(minute, Duration.ofMinutes(1))));
+  }
+
+  @Test
+  void oneWriteSpanningMinutesAndMidnightBecomesAChunkPerMinute() {
+    TwinId twin = newTwin();
+    Instant midnight = Instant.parse("2026-11-21T00:00:00Z");
+    List<Integer> offsets = List.of(-70, -50, -10, 0, 30);
+    await(store().write(offsets.stream().map(s -> point(twin, "v", midnight.plusSeconds(s), s)).toList()));
+    // Minutes 23:58 (-70), 23:59 (-50, -10) on the first day, 00:00 (0, 30) on the next.
+    assertEquals(2, chunkRows(twin, midnight.minusSeconds(1)));
+    assertEquals(1, chunkRows(twin, midnight));
+    HistoryQuery around = new HistoryQuery(twin, "v", midnight.minusSeconds(3600), midnight.plusSeconds(3600), 100);
+    assertEquals(List.of(-70.0, -50.0, -10.0, 0.0, 30.0),
+        await(store().points(around)).stream().map(HistoryPoint::value).toList());
+    assertEquals(List.of(1L, 2L, 2L), await(store().buckets(around, Duration.ofMinutes(1))).stream()
+        .map(HistoryBucket::count).toList());
+    settle();
+    // Hours 23:00 (-70, -50, -10: avg -130/3) and 00:00 (0, 30: avg 15).
+    assertEquals(List.of(new HistoryBucket(midnight.minusSeconds(3600), -70, -10, -130.0 / 3, 3),
+        new HistoryBucket(midnight, 0, 30, 15, 2)), await(store().buckets(around, Duration.ofHours(1))));
+  }
+
+  @Test
+  void aLimitCutsInsideAChunkAndPagingResumesThere() {
+    TwinId twin = newTwin();
+    await(store().write(series(twin, "v", 60, Duration.ofSeconds(1))));
+    // A second chunk of the same minute rewrites points 10..19 with value + 100.
+    await(store().write(series(twin, "v", 20, Duration.ofSeconds(1)).subList(10, 20).stream()
+        .map(p -> point(twin, "v", p.time(), p.value() + 100)).toList()));
+    List<HistoryPoint> first = await(store().points(new HistoryQuery(twin, "v", T0, T0.plusSeconds(60), 15)));
+    assertEquals(15, first.size());
+    assertEquals(List.of(9.0, 110.0, 114.0), List.of(first.get(9).value(), first.get(10).value(),
+        first.get(14).value()));
+    Instant next = first.get(14).time().plusNanos(1_000);
+    List<HistoryPoint> second = await(store().points(new HistoryQuery(twin, "v", next, T0.plusSeconds(60), 15)));
+    assertEquals(T0.plusSeconds(15), second.get(0).time());
+    assertEquals(List.of(115.0, 119.0, 20.0, 29.0), List.of(second.get(0).value(), second.get(4).value(),
+        second.get(5).value(), second.get(14).value()));
+  }
+
   /** Not a pass/fail check: prints points/s of both write modes on this machine. */
   @Test
   void measuresWriteThroughput() {
@@ -172,6 +262,11 @@ class CassandraHistoryStoreIT extends HistoryStoreContract {
   private static long dirtyRows(TwinId twin) {
     return store.session().execute("SELECT COUNT(*) FROM " + KEYSPACE + ".rollup_dirty WHERE twin_id = ? "
         + "AND signal = 'v' AND day = ?", twin.value(), (int) (T0.getEpochSecond() / 86_400)).one().getLong(0);
+  }
+
+  private static long chunkRows(TwinId twin, Instant day) {
+    return store.session().execute("SELECT COUNT(*) FROM " + KEYSPACE + ".telemetry_chunks WHERE twin_id = ? "
+        + "AND signal = 'v' AND day = ?", twin.value(), (int) (day.getEpochSecond() / 86_400)).one().getLong(0);
   }
 
   private static long rows(String table, TwinId twin) {

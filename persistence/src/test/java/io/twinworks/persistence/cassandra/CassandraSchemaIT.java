@@ -30,11 +30,11 @@ class CassandraSchemaIT {
       Set<String> tables = session.execute("SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?",
           "schema_it").all().stream().map(r -> r.getString(0)).collect(Collectors.toSet());
       assertEquals(Set.of("messages", "metadata", "all_persistence_ids", "snapshots", "twins", "twins_by_tenant",
-          "twins_by_tenant_kind", "tenants", "dead_letters", "telemetry", "telemetry_minute", "telemetry_hour",
+          "twins_by_tenant_kind", "tenants", "dead_letters", "telemetry_chunks", "telemetry_minute", "telemetry_hour",
           "rollup_dirty", "rollup_queue", "rollup_progress", "schema_version", "alert_log", "alert_log_marks",
           "alerts", "alerts_by_scope", "open_alerts_by_scope", "alert_tenants", "alert_delivery_cursors"), tables);
       Row telemetry = session.execute("SELECT compaction, default_time_to_live FROM system_schema.tables "
-          + "WHERE keyspace_name = 'schema_it' AND table_name = 'telemetry'").one();
+          + "WHERE keyspace_name = 'schema_it' AND table_name = 'telemetry_chunks'").one();
       assertTrue(telemetry.getMap(0, String.class, String.class).get("class").endsWith("TimeWindowCompactionStrategy"));
       assertEquals(90 * 86_400, telemetry.getInt(1));
       CassandraSchema.check(session, settings);

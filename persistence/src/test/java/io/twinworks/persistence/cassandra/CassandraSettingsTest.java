@@ -127,6 +127,6 @@ class CassandraSettingsTest {
     assertTrue(statements.get(0).startsWith("CREATE KEYSPACE IF NOT EXISTS k1"), statements.get(0));
     assertTrue(statements.stream().noneMatch(s -> s.contains("${")));
     assertTrue(statements.stream().allMatch(s -> s.contains("IF NOT EXISTS")));
-    assertTrue(statements.stream().anyMatch(s -> s.contains("k1.telemetry (") && s.contains("default_time_to_live = 604800")));
+    assertTrue(statements.stream().anyMatch(s -> s.contains("k1.telemetry_chunks (") && s.contains("default_time_to_live = 604800")));
   }
 }

@@ -17,7 +17,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The delivery promise under a failure: a runtime on Cassandra behind a persistent Mosquitto takes a
  * stream of QoS 1 readings; halfway through something breaks; afterwards every acknowledged reading is
- * in history exactly once and every twin's state equals a replay of what was published.
+ * in history exactly once (as raw points and in the 1-minute rollups) and every twin's state equals a replay of
+ * what was published.
  */
 final class DeliveryScenario implements AutoCloseable {
 
@@ -123,6 +124,15 @@ final class DeliveryScenario implements AutoCloseable {
       assertEquals(publisher.time(r), Instant.parse(point.get("t").asText()), id + " point " + r);
       assertEquals(LoadPublisher.value(twin, r), point.get("v").asDouble(), id + " value " + r);
     }
+
+    RuntimeProcess.Answer minutes = runtime.get("/api/v1/twins/" + id + "/history?signal=" + LoadPublisher.SIGNAL
+        + "&from=" + publisher.time(0) + "&to=" + publisher.end() + "&step=PT1M");
+    assertEquals(200, minutes.status(), minutes.text());
+    long counted = 0;
+    for (JsonNode bucket : minutes.json().get("points")) {
+      counted += bucket.get("count").asLong();
+    }
+    assertEquals(READINGS_EACH, counted, id + " readings counted by the 1-minute buckets (rollups exactly once)");
   }
 
   @Override
