@@ -64,8 +64,19 @@ public final class CassandraHistoryStore implements HistoryStore {
     /** One unlogged batch per partition (up to {@value #MAX_BATCH} rows). */
     PARTITION_BATCHES,
     /** One request per chunk row. */
-    SINGLES
+    SINGLES,
+    /** The chunk rows of concurrent writes share requests ({@link GroupedWrites}): the production mode. */
+    GROUPED
   }
+
+  /** {@link WriteMode#GROUPED}: partitions a request, Cassandra's default cross-partition batch warning threshold. */
+  static final int GROUP_PARTITIONS = 10;
+  /** {@link WriteMode#GROUPED}: payload bytes a request, under Cassandra's 5 KiB batch size warning threshold. */
+  static final int GROUP_BYTES = 4 * 1024;
+  /** {@link WriteMode#GROUPED}: requests out at once before chunk rows queue and group. */
+  static final int GROUP_IN_FLIGHT = 4;
+  /** Key and clustering columns of a chunk row beside its twin id, signal and points. */
+  private static final int CHUNK_ROW_OVERHEAD = 40;
 
   /** Min, max, sum and count of a set of points. */
   record Aggregate(double min, double max, double sum, long count) {
@@ -95,6 +106,7 @@ public final class CassandraHistoryStore implements HistoryStore {
   private final AsyncLimiter limiter;
   private final Clock clock;
   private final WriteMode mode;
+  private final GroupedWrites groupedWrites;
   private final ChunkTable chunks;
   private final PreparedStatement insertDirty;
   private final PreparedStatement insertQueue;
@@ -107,6 +119,7 @@ public final class CassandraHistoryStore implements HistoryStore {
     this.limiter = limiter;
     this.clock = clock;
     this.mode = mode;
+    this.groupedWrites = new GroupedWrites(session, limiter, GROUP_PARTITIONS, GROUP_BYTES, GROUP_IN_FLIGHT);
     String ks = keyspace + ".";
     chunks = new ChunkTable(session, keyspace);
     insertDirty = session.prepare("INSERT INTO " + ks + "rollup_dirty (twin_id, signal, day, minute_us, mark) "
@@ -127,6 +140,10 @@ public final class CassandraHistoryStore implements HistoryStore {
       return CompletableFuture.completedFuture(Done.getInstance());
     }
     Map<MinuteKey, BoundStatement> inserts = chunks.inserts(points);
+    if (mode == WriteMode.GROUPED) {
+      return Rows.describe(groupedWrites.write(grouped(inserts)).thenCompose(done -> mark(inserts.keySet())),
+          "writing " + points.size() + " history points");
+    }
     Map<Partition, List<BoundStatement>> byPartition = new LinkedHashMap<>();
     inserts.forEach((m, insert) -> byPartition.computeIfAbsent(new Partition(m.twinId(), m.signal(),
         day(m.minuteUs())), k -> new ArrayList<>()).add(insert));
@@ -146,6 +163,19 @@ public final class CassandraHistoryStore implements HistoryStore {
     // Marks only after every point is stored: a mark seen before its points could be folded in without them.
     return Rows.describe(all(raw).thenCompose(done -> mark(inserts.keySet())),
         "writing " + points.size() + " history points");
+  }
+
+  /** The chunk inserts of {@code points} as {@link GroupedWrites} takes them (for tests of the grouping). */
+  List<GroupedWrites.Insert> groupedInserts(List<HistoryPoint> points) {
+    return grouped(chunks.inserts(points));
+  }
+
+  private static List<GroupedWrites.Insert> grouped(Map<MinuteKey, BoundStatement> inserts) {
+    List<GroupedWrites.Insert> grouped = new ArrayList<>(inserts.size());
+    inserts.forEach((m, insert) -> grouped.add(new GroupedWrites.Insert(
+        new Partition(m.twinId(), m.signal(), day(m.minuteUs())),
+        m.twinId().length() + m.signal().length() + ChunkTable.pointsBytes(insert) + CHUNK_ROW_OVERHEAD, insert)));
+    return grouped;
   }
 
   /**

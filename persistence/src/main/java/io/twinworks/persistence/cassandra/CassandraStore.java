@@ -66,7 +66,7 @@ public final class CassandraStore implements TwinworksStore {
    * cannot be reached or the schema does not fit.
    */
   public static CassandraStore open(Config config) {
-    return open(config, Clock.systemUTC(), CassandraHistoryStore.WriteMode.PARTITION_BATCHES);
+    return open(config, Clock.systemUTC(), CassandraHistoryStore.WriteMode.GROUPED);
   }
 
   static CassandraStore open(Config config, Clock clock, CassandraHistoryStore.WriteMode writeMode) {

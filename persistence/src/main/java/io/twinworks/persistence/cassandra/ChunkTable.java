@@ -27,6 +27,8 @@ import java.util.concurrent.CompletionStage;
 final class ChunkTable {
 
   private static final int MAX_PAGE_ROWS = 1000;
+  /** Index of {@code points} among the insert's bound values. */
+  private static final int POINTS_COLUMN = 5;
 
   private final CqlSession session;
   private final PreparedStatement insert;
@@ -39,6 +41,11 @@ final class ChunkTable {
         + "VALUES (?, ?, ?, ?, ?, ?)");
     select = session.prepare("SELECT minute_us, points FROM " + table + " WHERE twin_id = ? AND signal = ? "
         + "AND day = ? AND minute_us >= ? AND minute_us < ?");
+  }
+
+  /** Bytes of the encoded points an insert of {@link #inserts} carries. */
+  static int pointsBytes(BoundStatement insert) {
+    return insert.getBytesUnsafe(POINTS_COLUMN).remaining();
   }
 
   /** One chunk insert per series and minute the points touch; of two points at the same time the later wins. */

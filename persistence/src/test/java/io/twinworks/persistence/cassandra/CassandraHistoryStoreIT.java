@@ -1,6 +1,10 @@
 package io.twinworks.persistence.cassandra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 
 import io.twinworks.persistence.history.HistoryBucket;
 import io.twinworks.persistence.history.HistoryPoint;
@@ -15,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +44,7 @@ class CassandraHistoryStoreIT extends HistoryStoreContract {
   @BeforeAll
   static void open() {
     store = CassandraStore.open(CassandraTestConfig.config(CASSANDRA.node(), KEYSPACE,
-        "twinworks.cassandra.rollup-interval = 300ms"), clock, CassandraHistoryStore.WriteMode.PARTITION_BATCHES);
+        "twinworks.cassandra.rollup-interval = 300ms"), clock, CassandraHistoryStore.WriteMode.GROUPED);
   }
 
   @AfterAll
@@ -193,12 +198,65 @@ class CassandraHistoryStoreIT extends HistoryStoreContract {
         second.get(5).value(), second.get(14).value()));
   }
 
-  /** Not a pass/fail check: prints points/s of both write modes on this machine. */
+  @Test
+  void concurrentWritesShareRequestsAndEachCompletesOnceStored() {
+    GroupedWrites grouped = new GroupedWrites(store.session(), new AsyncLimiter(64), 10, 4096, 1);
+    List<TwinId> ids = new ArrayList<>();
+    List<CompletableFuture<?>> writes = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      TwinId id = newTwin();
+      ids.add(id);
+      writes.add(grouped.write(inserts(List.of(point(id, "v", T0, i)))).toCompletableFuture());
+    }
+    // One writer with 25 series: 25 partitions, so at least 3 requests of at most 10 partitions each.
+    TwinId wide = newTwin();
+    List<HistoryPoint> wideWrite = new ArrayList<>();
+    for (int s = 0; s < 25; s++) {
+      wideWrite.add(point(wide, "s" + s, T0, s));
+    }
+    writes.add(grouped.write(inserts(wideWrite)).toCompletableFuture());
+    writes.forEach(CompletableFuture::join);
+
+    for (int i = 0; i < ids.size(); i++) {
+      List<HistoryPoint> stored = await(store().points(new HistoryQuery(ids.get(i), "v", T0, T0.plusSeconds(1), 5)));
+      assertEquals(List.of((double) i), stored.stream().map(HistoryPoint::value).toList(), ids.get(i).value());
+    }
+    for (int s = 0; s < 25; s++) {
+      assertEquals(1, await(store().points(new HistoryQuery(wide, "s" + s, T0, T0.plusSeconds(1), 5))).size());
+    }
+    long requests = grouped.requests();
+    // 125 inserts in 125 partitions, at most 10 a request; one request out at a time, so the queue groups them.
+    assertTrue(requests >= 13 && requests < 125, "requests: " + requests);
+  }
+
+  @Test
+  void aFailedRequestFailsItsWritersAndTheNextWritesGoOn() {
+    GroupedWrites grouped = new GroupedWrites(store.session(), new AsyncLimiter(64), 10, 4096, 1);
+    TwinId id = newTwin();
+    BoundStatement invalid = store.session().prepare("INSERT INTO " + KEYSPACE + ".telemetry_chunks "
+        + "(twin_id, signal, day, minute_us, chunk, points) VALUES (?, ?, ?, ?, now(), null)")
+        .bind(null, "v", 0, 0L); // a null partition key: Cassandra refuses the request
+    CompletableFuture<?> failing = grouped.write(List.of(new GroupedWrites.Insert("bad", 10, invalid)))
+        .toCompletableFuture();
+
+    CompletionException failure = assertThrows(CompletionException.class, failing::join);
+    assertTrue(failure.getCause().getMessage().toLowerCase(java.util.Locale.ROOT).contains("null"),
+        failure.getCause().getMessage());
+    grouped.write(inserts(List.of(point(id, "v", T0, 7)))).toCompletableFuture().join();
+    assertEquals(1, await(store().points(new HistoryQuery(id, "v", T0, T0.plusSeconds(1), 5))).size());
+  }
+
+  private static List<GroupedWrites.Insert> inserts(List<HistoryPoint> points) {
+    return ((CassandraHistoryStore) store.history()).groupedInserts(points);
+  }
+
+  /** Not a pass/fail check: prints points/s of the write modes on this machine. */
   @Test
   void measuresWriteThroughput() {
     for (CassandraHistoryStore.WriteMode mode : List.of(CassandraHistoryStore.WriteMode.SINGLES,
-        CassandraHistoryStore.WriteMode.PARTITION_BATCHES, CassandraHistoryStore.WriteMode.SINGLES,
-        CassandraHistoryStore.WriteMode.PARTITION_BATCHES)) {
+        CassandraHistoryStore.WriteMode.PARTITION_BATCHES, CassandraHistoryStore.WriteMode.GROUPED,
+        CassandraHistoryStore.WriteMode.SINGLES, CassandraHistoryStore.WriteMode.PARTITION_BATCHES,
+        CassandraHistoryStore.WriteMode.GROUPED)) {
       CassandraHistoryStore history = new CassandraHistoryStore(store.session(), KEYSPACE, new AsyncLimiter(256),
           Clock.systemUTC(), mode);
       int twinsCount = 50;
