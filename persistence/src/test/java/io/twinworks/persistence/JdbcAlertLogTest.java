@@ -28,8 +28,7 @@ class JdbcAlertLogTest extends AlertLogContract {
 
   @AfterEach
   void close() {
-    store.close();
-    blocking.shutdownNow();
+    TestStores.closeWhenIdle(store, blocking);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.twinworks.persistence;
 
 import static io.twinworks.persistence.TestStores.await;
+import static io.twinworks.persistence.TestStores.closeWhenIdle;
 import static io.twinworks.persistence.TestStores.embeddedConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,10 +30,7 @@ class JdbcDeadLetterStoreTest {
 
   @AfterEach
   void close() {
-    if (store != null) {
-      store.close();
-    }
-    blocking.shutdownNow();
+    closeWhenIdle(store, blocking);
   }
 
   @Test

@@ -26,8 +26,7 @@ class JdbcDeliveryCursorsTest extends DeliveryCursorsContract {
 
   @AfterEach
   void close() {
-    store.close();
-    blocking.shutdownNow();
+    TestStores.closeWhenIdle(store, blocking);
   }
 
   @Override

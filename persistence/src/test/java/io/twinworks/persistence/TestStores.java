@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /** Config and helpers for tests on real H2 files. */
@@ -21,6 +22,27 @@ final class TestStores {
 
   static Config embeddedConfig(Path dataDir) {
     return embeddedConfig(dataDir, "");
+  }
+
+  /**
+   * Lets the store's background work on {@code blocking} finish (a dead-letter prune started by the last record
+   * still holds a connection, and H2 writes its files until it is back), then closes the store — before the test's
+   * temp directory is deleted.
+   */
+  static void closeWhenIdle(EmbeddedStore store, ExecutorService blocking) {
+    blocking.shutdown();
+    try {
+      if (!blocking.awaitTermination(30, TimeUnit.SECONDS)) {
+        throw new AssertionError("store work still running after 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    } finally {
+      if (store != null) {
+        store.close();
+      }
+    }
   }
 
   static <T> T await(CompletionStage<T> stage) {
