@@ -44,11 +44,21 @@ public final class CassandraTwinRegistry implements TwinRegistry {
 
   private static final long FIRST_SEEN_BASE = Long.MAX_VALUE / 2;
   private static final int MAX_NANOS = 999_999_999;
+  /** Requests of a last-seen flush out at once. */
+  private static final int TOUCH_REQUESTS = 2;
+  /** A last-seen row's columns beside its id, tenant and kind. */
+  private static final int ROW_BYTES = 40;
   private static final String HIGH = "\uffff";
   private static final String COLUMNS = "first_seen, first_seen_nanos_rev, last_seen, last_seen_nanos";
 
   private final CqlSession session;
   private final AsyncLimiter limiter;
+  /**
+   * Last-seen flushes come every few seconds for every twin seen meanwhile (three rows each): sent one request a
+   * row they reached the store's limiter as a burst ahead of the ingest's writes; grouped they are a few requests,
+   * at most {@value #TOUCH_REQUESTS} out at once.
+   */
+  private final GroupedWrites touches;
   private final PreparedStatement lastById;
   private final PreparedStatement firstById;
   private final PreparedStatement lastByTenant;
@@ -66,6 +76,8 @@ public final class CassandraTwinRegistry implements TwinRegistry {
   CassandraTwinRegistry(CqlSession session, String keyspace, AsyncLimiter limiter) {
     this.session = session;
     this.limiter = limiter;
+    this.touches = new GroupedWrites(session, limiter, CassandraHistoryStore.GROUP_PARTITIONS,
+        CassandraHistoryStore.GROUP_BYTES, TOUCH_REQUESTS);
     String ks = keyspace + ".";
     lastById = session.prepare("INSERT INTO " + ks + "twins (id, kind, tenant, last_seen, last_seen_nanos) "
         + "VALUES (?, ?, ?, ?, ?) USING TIMESTAMP ?");
@@ -110,15 +122,15 @@ public final class CassandraTwinRegistry implements TwinRegistry {
   /** Only the last-seen columns: three writes a twin instead of six. */
   @Override
   public CompletionStage<Done> touch(List<TwinEntry> entries) {
-    List<Supplier<? extends CompletionStage<?>>> writes = new ArrayList<>();
+    List<GroupedWrites.Insert> writes = new ArrayList<>(entries.size() * 3);
     for (TwinEntry e : entries) {
-      for (BoundStatement statement : lastSeenStatements(e)) {
-        writes.add(() -> session.executeAsync(statement));
-      }
+      List<BoundStatement> statements = lastSeenStatements(e);
+      int bytes = e.id().value().length() + e.tenant().length() + e.kind().id().length() + ROW_BYTES;
+      writes.add(new GroupedWrites.Insert(List.of("twins", e.id().value()), bytes, statements.get(0)));
+      writes.add(new GroupedWrites.Insert(List.of("by_tenant", e.tenant()), bytes, statements.get(1)));
+      writes.add(new GroupedWrites.Insert(List.of("by_kind", e.tenant(), e.kind().id()), bytes, statements.get(2)));
     }
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    CompletionStage<Done> all = limiter.all((List) writes);
-    return Rows.describe(all, "updating the last-seen time of " + entries.size() + " twins");
+    return Rows.describe(touches.write(writes), "updating the last-seen time of " + entries.size() + " twins");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.twinworks.persistence.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.twinworks.persistence.StoreException;
@@ -39,6 +40,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * source was read, so a slower concurrent pass (another node) cannot overwrite a newer result with an older one.
  * The watermark moves past a slot two minutes after the slot ended (writers' clocks may lag that much) and is
  * kept in {@code rollup_progress}, so finished slots, with their tombstones, are never read again.
+ *
+ * <p>A slot holds every series written in its minute, and all of them come due at once when it ends. The job works
+ * them off {@value #LANES} steps at a time (a minute's recomputation, an hour's, a mark's deletion) rather than all
+ * together: started all at once they filled the store's request limiter ahead of the ingest's writes once a
+ * minute, and readings waited a second or more behind them.
  */
 public final class RollupJob {
 
@@ -47,12 +53,14 @@ public final class RollupJob {
   private static final int FIRST_RUN_LOOKBACK_SLOTS = 60;
   private static final String NAME = "rollups";
   private static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
+  static final int LANES = 4;
 
   private final CqlSession session;
   private final CassandraHistoryStore history;
   private final AsyncLimiter limiter;
   private final Clock clock;
   private final AtomicLong lastTimestamp = new AtomicLong();
+  private final AsyncLimiter lanes = new AsyncLimiter(LANES);
   private final PreparedStatement selectQueue;
   private final PreparedStatement deleteQueue;
   private final PreparedStatement deleteDirty;
@@ -135,13 +143,13 @@ public final class RollupJob {
     Set<MinuteKey> hours = new LinkedHashSet<>();
     marks.keySet().forEach(m -> hours.add(new MinuteKey(m.twinId(), m.signal(),
         Rollups.floor(m.minuteUs(), Rollups.HOUR_US))));
-    return allOf(marks.keySet().stream().map(this::recomputeMinute).toList())
-        .thenCompose(v -> allOf(hours.stream().map(this::recomputeHour).toList()))
+    return allOf(marks.keySet().stream().map(m -> lanes.submit(() -> recomputeMinute(m))).toList())
+        .thenCompose(v -> allOf(hours.stream().map(h -> lanes.submit(() -> recomputeHour(h))).toList()))
         .thenCompose(v -> allOf(deletes(slot, shard, marks)))
         .thenApply(v -> marks.size());
   }
 
-  private CompletionStage<?> recomputeMinute(MinuteKey m) {
+  private CompletionStage<AsyncResultSet> recomputeMinute(MinuteKey m) {
     long timestamp = nextTimestamp();
     int day = CassandraHistoryStore.day(m.minuteUs());
     return history.rawAggregate(m.twinId(), m.signal(), m.minuteUs(), m.minuteUs() + Rollups.MINUTE_US)
@@ -151,7 +159,7 @@ public final class RollupJob {
             .orElseGet(() -> deleteMinute.bind(timestamp, m.twinId(), m.signal(), day, m.minuteUs())))));
   }
 
-  private CompletionStage<?> recomputeHour(MinuteKey h) {
+  private CompletionStage<AsyncResultSet> recomputeHour(MinuteKey h) {
     long timestamp = nextTimestamp();
     int period = CassandraHistoryStore.period(h.minuteUs());
     return history.minuteRollups(h.twinId(), h.signal(), h.minuteUs(), h.minuteUs() + Rollups.HOUR_US)
@@ -169,10 +177,10 @@ public final class RollupJob {
     marks.forEach((m, ids) -> {
       int day = CassandraHistoryStore.day(m.minuteUs());
       for (UUID mark : ids) {
-        deletes.add(limiter.submit(() -> session.executeAsync(
-            deleteDirty.bind(m.twinId(), m.signal(), day, m.minuteUs(), mark))));
-        deletes.add(limiter.submit(() -> session.executeAsync(
-            deleteQueue.bind(slot, shard, m.twinId(), m.signal(), m.minuteUs(), mark))));
+        deletes.add(lanes.submit(() -> limiter.submit(() -> session.executeAsync(
+            deleteDirty.bind(m.twinId(), m.signal(), day, m.minuteUs(), mark)))));
+        deletes.add(lanes.submit(() -> limiter.submit(() -> session.executeAsync(
+            deleteQueue.bind(slot, shard, m.twinId(), m.signal(), m.minuteUs(), mark)))));
       }
     });
     return deletes;
