@@ -156,7 +156,8 @@ class AlertDeliveryIT {
 
     awaitTrue(() -> channel("webhook:down").metrics().dropped() == 5);
     assertEquals(15, webhooks.requests(downPath).size(), "3 attempts for each of 5 changes");
-    assertEquals(5L, await(store.deliveryCursors().cursor("webhook:down")).getAsLong(), "moved on past each");
+    // The cursor is saved right after a change is given up on, so it may trail the dropped count briefly.
+    awaitTrue(() -> await(store.deliveryCursors().cursor("webhook:down")).orElse(0) == 5); // moved on past each
     assertEquals(0, channel("webhook:down").metrics().delivered());
   }
 
