@@ -140,10 +140,15 @@ public final class CassandraHistoryStore implements HistoryStore {
       return CompletableFuture.completedFuture(Done.getInstance());
     }
     Map<MinuteKey, BoundStatement> inserts = chunks.inserts(points);
-    if (mode == WriteMode.GROUPED) {
-      return Rows.describe(groupedWrites.write(grouped(inserts)).thenCompose(done -> mark(inserts.keySet())),
-          "writing " + points.size() + " history points");
-    }
+    CompletionStage<Done> stored = mode == WriteMode.GROUPED ? groupedWrites.write(grouped(inserts))
+        : all(requests(inserts));
+    // Marks only after every point is stored: a mark seen before its points could be folded in without them.
+    return Rows.describe(stored.thenCompose(done -> mark(inserts.keySet())),
+        "writing " + points.size() + " history points");
+  }
+
+  /** {@link WriteMode#SINGLES} and {@link WriteMode#PARTITION_BATCHES}: the requests of one write's chunk rows. */
+  private List<Supplier<? extends CompletionStage<?>>> requests(Map<MinuteKey, BoundStatement> inserts) {
     Map<Partition, List<BoundStatement>> byPartition = new LinkedHashMap<>();
     inserts.forEach((m, insert) -> byPartition.computeIfAbsent(new Partition(m.twinId(), m.signal(),
         day(m.minuteUs())), k -> new ArrayList<>()).add(insert));
@@ -160,9 +165,7 @@ public final class CassandraHistoryStore implements HistoryStore {
         raw.add(() -> session.executeAsync(statement));
       }
     }
-    // Marks only after every point is stored: a mark seen before its points could be folded in without them.
-    return Rows.describe(all(raw).thenCompose(done -> mark(inserts.keySet())),
-        "writing " + points.size() + " history points");
+    return raw;
   }
 
   /** The chunk inserts of {@code points} as {@link GroupedWrites} takes them (for tests of the grouping). */
