@@ -22,8 +22,9 @@ import org.apache.pekko.Done;
  * insert leaves at once, alone; under load the queue fills and requests carry more. The partition limit keeps a
  * batch under Cassandra's {@code unlogged_batch_across_partitions_warn_threshold} (10 by default), the byte limit
  * under {@code batch_size_warn_threshold} (5 KiB). The queue is bounded by the callers: the ingest waits for a
- * batch's history before taking more, and a last-seen flush holds one row set per twin seen since the last one. A writer's stage completes when all its inserts are stored, or
- * fails with the first failure once all its requests are done.
+ * batch's history before taking more, and a last-seen flush holds one row set per twin seen since the last one.
+ * A writer's stage completes when all its inserts are stored, or fails with the first failure once all its requests
+ * are done.
  */
 final class GroupedWrites {
 
