@@ -26,7 +26,7 @@ public final class AlertLatencyBench {
 
   /** The measurement, also written as JSON; latencies in milliseconds. */
   public record Report(Instant date, Settings settings, long probes, Percentiles latencyMillis,
-      double backgroundRatePerSecond, long backgroundAcknowledged) {}
+      ProbeLatency.Stages stages, double backgroundRatePerSecond, long backgroundAcknowledged) {}
 
   private AlertLatencyBench() {}
 
@@ -55,7 +55,7 @@ public final class AlertLatencyBench {
         WindowedPublisher.pause(100);
       }
       ProbeLatency latency = probe.interval();
-      Report report = new Report(Instant.now(), settings, latency.sent(), latency.millis(),
+      Report report = new Report(Instant.now(), settings, latency.sent(), latency.millis(), latency.stages(),
           acknowledged / loadSeconds, acknowledged);
       print(report);
       if (json != null) {
@@ -83,6 +83,7 @@ public final class AlertLatencyBench {
     System.out.printf(Locale.ROOT, "probes %d, alerts measured %d%n", r.probes(), p.count());
     System.out.printf(Locale.ROOT, "publish → SSE latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", p.p50(), p.p95(),
         p.p99(), p.max());
+    System.out.println("  of it, " + ReportTable.stages(r.stages()));
     System.out.printf(Locale.ROOT, "background: %,.0f readings/s achieved (%,d acknowledged) of %,.0f asked, %d twins%n",
         r.backgroundRatePerSecond(), r.backgroundAcknowledged(), r.settings().rate(), r.settings().twins());
   }

@@ -29,8 +29,13 @@ final class AlertProbe implements AutoCloseable {
   private final String sensorId;
   private final Instant base;
   private final AlertStreamReader stream;
-  private final Map<Instant, Long> pending = new HashMap<>();
+  /** A probe sent at {@code nanos} on the monotonic clock and {@code wall} on the wall clock. */
+  private record Sent(long nanos, Instant wall) {}
+
+  private final Map<Instant, Sent> pending = new HashMap<>();
   private Histogram micros = new Histogram(Percentiles.DIGITS);
+  private Histogram untilReceived = new Histogram(Percentiles.DIGITS);
+  private Histogram afterReceived = new Histogram(Percentiles.DIGITS);
   private int fired;
   private int matched;
   private long sent;
@@ -56,9 +61,9 @@ final class AlertProbe implements AutoCloseable {
   /** Publishes the next anomalous reading and the normal one that releases it. */
   synchronized void fire() {
     Instant anomalous = base.plusSeconds(5L * fired++);
-    long sentNanos = System.nanoTime();
+    Sent sentAt = new Sent(System.nanoTime(), Instant.now());
     if (publisher.publish(topic(sensorId), payload(sensorId, 150, anomalous))) {
-      pending.put(anomalous, sentNanos);
+      pending.put(anomalous, sentAt);
       sent++;
     }
     publisher.publish(topic(sensorId), payload(sensorId, 20, anomalous.plusMillis(2_500)));
@@ -78,21 +83,32 @@ final class AlertProbe implements AutoCloseable {
   /** The probes since the last call: how many were sent and the latencies of the alerts seen; forgets the rest. */
   synchronized ProbeLatency interval() {
     match();
-    ProbeLatency latency = new ProbeLatency(sent, Percentiles.ofMicros(micros));
+    ProbeLatency latency = new ProbeLatency(sent, Percentiles.ofMicros(micros), new ProbeLatency.Stages(
+        Percentiles.ofMicros(untilReceived), Percentiles.ofMicros(afterReceived)));
     micros = new Histogram(Percentiles.DIGITS);
+    untilReceived = new Histogram(Percentiles.DIGITS);
+    afterReceived = new Histogram(Percentiles.DIGITS);
     sent = 0;
     pending.clear();
     return latency;
   }
 
-  /** Times the probes whose alert has arrived since the last look. */
+  /**
+   * Times the probes whose alert has arrived since the last look, and splits each time at the alert's
+   * {@code raisedAt} (the runtime's receive stamp; same machine, so the wall clocks agree).
+   */
   private void match() {
     List<Received> changes = raisedChanges();
     for (; matched < changes.size(); matched++) {
       Received change = changes.get(matched);
-      Long sentNanos = pending.remove(Instant.parse(change.alert().path("sourceTime").asText()));
-      if (sentNanos != null) {
-        micros.recordValue(Math.max(0, change.arrivedNanos() - sentNanos) / 1_000);
+      Sent sentAt = pending.remove(Instant.parse(change.alert().path("sourceTime").asText()));
+      if (sentAt != null) {
+        long total = Math.max(0, change.arrivedNanos() - sentAt.nanos()) / 1_000;
+        long until = Math.max(0, Math.min(total,
+            Duration.between(sentAt.wall(), Instant.parse(change.alert().path("raisedAt").asText())).toNanos() / 1_000));
+        micros.recordValue(total);
+        untilReceived.recordValue(until);
+        afterReceived.recordValue(total - until);
       }
     }
   }

@@ -25,6 +25,9 @@ final class ReportTable {
       report.findMax().steps().forEach(step -> lines.add(row(step.run(), step.broken() == null ? "held" : step.broken())));
     }
     lines.add("");
+    report.runs().stream().filter(run -> run.alertLatency() != null && run.alertLatency().stages() != null
+            && run.alertLatency().millis().count() > 0)
+        .forEach(run -> lines.add("alert latency of " + run.name() + ", " + stages(run.alertLatency().stages())));
     lines.add(summary(report));
     lines.add("latency: publish → twin state visible on GET /api/v1/twins/{id} (" + report.resolution()
         + "); publish of an anomalous reading → its alert on the SSE stream (one probe a second)");
@@ -38,6 +41,16 @@ final class ReportTable {
         .stripTrailing();
   }
 
+  /** Where an alert's time went: before and after the runtime's receive stamp, each p50/p95/p99/max in ms. */
+  static String stages(ProbeLatency.Stages stages) {
+    return "publish → received by the runtime: " + cell(stages.untilReceived()) + " ms; received → on SSE: "
+        + cell(stages.afterReceived()) + " ms (p50/p95/p99/max)";
+  }
+
+  private static String cell(Percentiles p) {
+    return millis(p.p50()) + "/" + millis(p.p95()) + "/" + millis(p.p99()) + "/" + millis(p.max());
+  }
+
   /** E.g. {@code 8.1/14.2/22.0/140}, {@code 96.0/146/176/176 (1 of 20 unseen)}, or {@code -} without probes. */
   static String latency(ProbeLatency latency) {
     if (latency == null || latency.sent() == 0) {
@@ -47,8 +60,7 @@ final class ReportTable {
     if (p.count() == 0) {
       return "none of " + latency.sent() + " seen";
     }
-    String cell = millis(p.p50()) + "/" + millis(p.p95()) + "/" + millis(p.p99()) + "/" + millis(p.max());
-    return latency.unseen() == 0 ? cell : cell + " (" + latency.unseen() + " of " + latency.sent() + " unseen)";
+    return latency.unseen() == 0 ? cell(p) : cell(p) + " (" + latency.unseen() + " of " + latency.sent() + " unseen)";
   }
 
   private static String summary(Bench.Report report) {

@@ -46,6 +46,17 @@ class ReportTableTest {
   }
 
   @Test
+  void anAlertProbeWithStagesGetsALineUnderTheTable() {
+    RunResult split = new RunResult("twinworks", 3_000, 90_000, 90_000L, 90_000, 0, 0, 0, 30.0, 3_000, null,
+        new ProbeLatency(20, new Percentiles(20, 96.0, 146.2, 176.0, 176.0), new ProbeLatency.Stages(
+            new Percentiles(20, 40.0, 90.0, 120.0, 120.0), new Percentiles(20, 56.0, 56.2, 58.0, 60.0))));
+    Bench.Report report = new Bench.Report(Instant.now(), SETTINGS, List.of(BARE, split), 0.14, null, "");
+    List<String> lines = ReportTable.lines(report);
+    assertEquals("alert latency of twinworks, publish → received by the runtime: 40.0/90.0/120/120 ms; received → "
+        + "on SSE: 56.0/56.2/58.0/60.0 ms (p50/p95/p99/max)", lines.get(4));
+  }
+
+  @Test
   void theSummaryComparesWithTheBareBrokerAndNamesTheLoss() {
     Bench.Report report = new Bench.Report(Instant.now(), SETTINGS, List.of(BARE, TWINWORKS),
         TWINWORKS.appliedPerSecond() / BARE.appliedPerSecond(), null, "state polled every 5 ms");

@@ -75,6 +75,11 @@ class BenchIT {
     RunResult twinworks = report.runs().get(1);
     assertMeasured(twinworks.stateLatency(), "state");
     assertMeasured(twinworks.alertLatency(), "alert");
+    // the alert's time split at the runtime's receive stamp: every alert in both parts
+    ProbeLatency.Stages stages = twinworks.alertLatency().stages();
+    assertEquals(twinworks.alertLatency().millis().count(), stages.untilReceived().count(), stages.toString());
+    assertEquals(twinworks.alertLatency().millis().count(), stages.afterReceived().count(), stages.toString());
+    assertTrue(stages.untilReceived().max() <= twinworks.alertLatency().millis().max() + 1, stages.toString());
     assertTrue(report.ratio() > 0, report.toString());
     // every kind of the mix reached its twins
     for (String twin : new String[] {"default:BENCH-S0001", "default:bench:m0001", "acme:p1:r1:bench-pk0001"}) {
