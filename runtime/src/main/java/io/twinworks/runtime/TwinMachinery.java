@@ -1,6 +1,7 @@
 package io.twinworks.runtime;
 
 import com.typesafe.config.Config;
+import io.twinworks.connectors.poll.ReadingSink;
 import io.twinworks.connectors.route.TopicRoutes;
 import io.twinworks.persistence.TwinworksStore;
 import io.twinworks.runtime.alert.HeartbeatWatch;
@@ -11,10 +12,12 @@ import io.twinworks.runtime.ingest.HistoryWritingTwinGateway;
 import io.twinworks.runtime.ingest.ShardedTwinGateway;
 import io.twinworks.runtime.ingest.TwinDirectory;
 import io.twinworks.runtime.ingest.TwinGateway;
+import io.twinworks.runtime.ingest.TwinReadingSink;
+import io.twinworks.runtime.ingest.TwinRecorder;
 import io.twinworks.runtime.metrics.TwinworksMetrics;
 import io.twinworks.twins.TwinSettings;
-import io.twinworks.twins.alert.DeliverAlerts;
 import io.twinworks.twins.Twins;
+import io.twinworks.twins.alert.DeliverAlerts;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -29,13 +32,15 @@ import org.slf4j.LoggerFactory;
  *
  * @param routes the topic routes the processor decodes with (the MQTT subscription covers them)
  * @param twins the twins as the HTTP API reaches them
+ * @param pollingSink where polling connectors (Modbus, OPC UA) hand their readings and dead letters
  */
 public record TwinMachinery(
     TopicRoutes routes,
     ShardedTwinGateway twins,
     HeartbeatWatch heartbeats,
     TwinDirectory directory,
-    BatchProcessor processor) {
+    BatchProcessor processor,
+    ReadingSink pollingSink) {
 
   private static final Logger log = LoggerFactory.getLogger(TwinMachinery.class);
 
@@ -56,9 +61,9 @@ public record TwinMachinery(
     TopicRoutes routes = TopicRoutes.fromConfig(config);
     TwinGateway ingestTwins = new CoalescingTwinGateway(new HistoryWritingTwinGateway(twins, store.history()),
         settings.ingest().maxReadingsPerCommand(), metrics::recorded);
-    BatchProcessor processor = new BatchProcessor(routes, ingestTwins, directory, heartbeats, store.deadLetters(),
-        metrics, clock);
-    return new TwinMachinery(routes, twins, heartbeats, directory, processor);
+    TwinRecorder recorder = new TwinRecorder(ingestTwins, directory, heartbeats, store.deadLetters(), metrics);
+    BatchProcessor processor = new BatchProcessor(routes, recorder, metrics, clock);
+    return new TwinMachinery(routes, twins, heartbeats, directory, processor, new TwinReadingSink(recorder, clock));
   }
 
   /** Wakes silent twins once a second, starting from the registry's last-seen times. */

@@ -2,23 +2,17 @@ package io.twinworks.runtime.ingest;
 
 import io.twinworks.connectors.route.Decoded;
 import io.twinworks.connectors.route.TopicRoutes;
-import io.twinworks.persistence.DeadLetterStore;
-import io.twinworks.runtime.alert.HeartbeatWatch;
 import io.twinworks.runtime.metrics.TwinworksMetrics;
 import io.twinworks.twins.DeadLetter;
 import io.twinworks.twins.Reading;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
-import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.stream.connectors.mqtt.javadsl.MqttMessageWithAck;
 
 /**
@@ -34,20 +28,13 @@ public final class BatchProcessor {
   private static final java.time.Duration ACK_TIMEOUT = java.time.Duration.ofSeconds(5);
 
   private final TopicRoutes routes;
-  private final TwinGateway twins;
-  private final TwinDirectory directory;
-  private final HeartbeatWatch heartbeats;
-  private final DeadLetterStore deadLetters;
+  private final TwinRecorder recorder;
   private final TwinworksMetrics metrics;
   private final ReceiveClock receiveClock;
 
-  public BatchProcessor(TopicRoutes routes, TwinGateway twins, TwinDirectory directory, HeartbeatWatch heartbeats,
-      DeadLetterStore deadLetters, TwinworksMetrics metrics, Clock clock) {
+  public BatchProcessor(TopicRoutes routes, TwinRecorder recorder, TwinworksMetrics metrics, Clock clock) {
     this.routes = routes;
-    this.twins = twins;
-    this.directory = directory;
-    this.heartbeats = heartbeats;
-    this.deadLetters = deadLetters;
+    this.recorder = recorder;
     this.metrics = metrics;
     this.receiveClock = new ReceiveClock(clock);
   }
@@ -55,57 +42,21 @@ public final class BatchProcessor {
   public CompletionStage<Done> process(List<MqttMessageWithAck> batch) {
     Instant now = receiveClock.next();
     metrics.messagesReceived(batch.size());
-    Map<TwinKey, List<Reading>> byTwin = new LinkedHashMap<>();
+    List<Reading> readings = new ArrayList<>();
     List<CompletableFuture<?>> writes = new ArrayList<>();
     for (MqttMessageWithAck message : batch) {
       String topic = message.message().topic();
       byte[] payload = message.message().payload().toArray();
       Decoded decoded = routes.decode(topic, payload, receiveClock.next());
       if (decoded instanceof Decoded.Accepted accepted) {
-        for (Reading reading : accepted.readings()) {
-          byTwin.computeIfAbsent(new TwinKey(reading.twinId(), reading.kind()), k -> new ArrayList<>())
-              .add(reading);
-        }
+        readings.addAll(accepted.readings());
       } else if (decoded instanceof Decoded.Rejected rejected) {
-        writes.add(deadLetter(DeadLetter.of(now, topic, rejected.reason(), payload)));
+        writes.add(recorder.deadLetter(DeadLetter.of(now, topic, rejected.reason(), payload)));
       }
     }
-    byTwin.forEach((key, readings) -> writes.add(record(key, readings, now)));
+    writes.add(recorder.recordAll(readings, now));
     return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
         .thenCompose(done -> acknowledge(batch));
-  }
-
-  /** Completes once the readings are durable, or kept as a dead letter when the twin refused them. */
-  private CompletableFuture<Done> record(TwinKey key, List<Reading> readings, Instant now) {
-    long started = System.nanoTime();
-    // The twin is asked at once, not after registration: batches reach a twin in the order they
-    // arrived only if every ask is sent synchronously, in order. The ack still waits for both.
-    CompletableFuture<Done> registered = directory.ensureRegistered(key, now).toCompletableFuture();
-    return twins.record(key.id(), key.kind(), readings)
-        .thenCombine(registered, (recorded, done) -> recorded)
-        .handle((ignored, failure) -> {
-          if (failure == null) {
-            metrics.persisted(System.nanoTime() - started);
-            directory.seen(key, now);
-            heartbeats.seen(key, now);
-            return CompletableFuture.completedFuture(Done.getInstance());
-          }
-          metrics.persistFailed();
-          Throwable cause = Failures.unwrap(failure);
-          if (cause instanceof StatusReply.ErrorMessage rejected) {
-            // The twin refused the batch as invalid: retrying cannot help, so keep it as a dead letter.
-            return deadLetter(DeadLetter.of(now, "twin:" + key.id(), rejected.getMessage(),
-                describe(readings).getBytes(StandardCharsets.UTF_8)));
-          }
-          return CompletableFuture.<Done>failedFuture(cause);
-        })
-        .thenCompose(stage -> stage)
-        .toCompletableFuture();
-  }
-
-  private CompletableFuture<Done> deadLetter(DeadLetter letter) {
-    metrics.deadLettered(1);
-    return deadLetters.record(letter).toCompletableFuture();
   }
 
   /**
@@ -127,16 +78,5 @@ public final class BatchProcessor {
   private static Done ackFailed(Throwable failure) {
     log.debug("ack failed, the broker will redeliver: {}", failure.toString());
     return Done.getInstance();
-  }
-
-  private static String describe(List<Reading> readings) {
-    StringBuilder out = new StringBuilder();
-    for (Reading r : readings) {
-      out.append(r.signal()).append('=').append(r.value()).append('@').append(r.sourceTime()).append(' ');
-      if (out.length() > DeadLetter.MAX_PAYLOAD_CHARS) {
-        break;
-      }
-    }
-    return out.toString().trim();
   }
 }
