@@ -3,6 +3,7 @@ package io.twinworks.runtime;
 import io.twinworks.runtime.cli.BenchCommand;
 import io.twinworks.runtime.cli.CassandraCommand;
 import io.twinworks.runtime.cli.DemoCommand;
+import io.twinworks.runtime.cli.EdgeCommand;
 import io.twinworks.runtime.cli.RunCommand;
 import io.twinworks.runtime.cli.SchemaCommand;
 import picocli.CommandLine;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Twinworks 0.1.0",
     description = "Digital-twin runtime for factories and battery plants.",
-    subcommands = {RunCommand.class, DemoCommand.class, CassandraCommand.class, SchemaCommand.class, BenchCommand.class,
+    subcommands = {RunCommand.class, DemoCommand.class, EdgeCommand.class, CassandraCommand.class, SchemaCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

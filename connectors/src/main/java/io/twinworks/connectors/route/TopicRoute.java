@@ -49,7 +49,7 @@ public record TopicRoute(
         return new Decoded.Rejected(signalProblem);
       }
       readings.add(new Reading(id, kind, signalName, sample.value(), sample.quality(),
-          sample.sourceTime(), receivedTime, origin, 0));
+          sample.sourceTime(), receivedTime, sample.origin() == null ? origin : sample.origin(), sample.seq()));
     }
     return new Decoded.Accepted(readings);
   }

@@ -33,9 +33,11 @@ class RouteConfigTest {
   @Test
   void defaultRoutesAreDesignsTable() {
     TopicRoutes routes = TopicRoutes.fromConfig(ConfigFactory.load());
-    assertEquals(List.of("battery-cells", "machine-telemetry", "sensor-data"),
+    assertEquals(List.of("battery-cells", "machine-telemetry", "sensor-data", "edge-machines", "edge-sensors",
+            "edge-battery-packs"),
         routes.routes().stream().map(TopicRoute::name).toList());
-    assertEquals(List.of("tenants/+/plants/+/racks/+/packs/+/cells/+/+", "factory/+/+/telemetry", "sensors/+/data"),
+    assertEquals(List.of("tenants/+/plants/+/racks/+/packs/+/cells/+/+", "factory/+/+/telemetry", "sensors/+/data",
+            "edge/+/machine/+", "edge/+/sensor/+", "edge/+/battery-pack/+"),
         routes.subscriptions());
     assertEquals(262_144, routes.maxPayloadBytes());
   }
@@ -43,7 +45,7 @@ class RouteConfigTest {
   @Test
   void acceptsTheMqttSectionAlone() {
     Config section = ConfigFactory.load().getConfig("twinworks.mqtt");
-    assertEquals(3, TopicRoutes.fromConfig(section).routes().size());
+    assertEquals(6, TopicRoutes.fromConfig(section).routes().size());
   }
 
   @Test
@@ -71,7 +73,7 @@ class RouteConfigTest {
     assertEquals("twinworks.mqtt.routes[1].twin-id: unknown variable {y} (known: x)",
         problem("twinworks.mqtt.routes = [{" + valid + "}, {name=b, topic=\"b/{x}\", kind=sensor, twin-id=\"t:{y}\","
             + " payload=value-json}]"));
-    assertEquals("twinworks.mqtt.routes[0].payload: unknown payload 'xml' (expected machine-json, sensor-json, "
+    assertEquals("twinworks.mqtt.routes[0].payload: unknown payload 'xml' (expected edge-json, machine-json, sensor-json, "
         + "value-json)", problem("twinworks.mqtt.routes = [{" + valid.replace("value-json", "xml") + "}]"));
     assertEquals("twinworks.mqtt.routes[0].topic: missing",
         problem("twinworks.mqtt.routes = [{name=a, kind=sensor, twin-id=\"t:x\", payload=value-json}]"));
