@@ -11,6 +11,9 @@ import io.twinworks.runtime.alert.AlertTail;
 import io.twinworks.runtime.broker.BrokerSettings;
 import io.twinworks.runtime.broker.EmbeddedBroker;
 import io.twinworks.runtime.config.RuntimeSettings;
+import io.twinworks.runtime.connect.ConnectorPollers;
+import io.twinworks.runtime.connect.PollerSpec;
+import io.twinworks.runtime.connect.Pollers;
 import io.twinworks.runtime.http.ApiRoutes;
 import io.twinworks.runtime.http.HistoryQueries;
 import io.twinworks.runtime.alert.AlertHub;
@@ -25,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -67,6 +71,7 @@ public final class TwinworksRuntime {
 
   public static TwinworksRuntime start(Config config, RuntimeSettings settings, StartupProgress progress) {
     createDataDir(settings);
+    List<PollerSpec> pollers = ConnectorPollers.central(config); // validates the connectors' config first
     Optional<EmbeddedBroker> broker = Optional.empty();
     if (settings.usesEmbeddedBroker()) {
       progress.step("starting the embedded MQTT broker on " + settings.mqttUrl());
@@ -76,7 +81,7 @@ public final class TwinworksRuntime {
     progress.step("starting the actor system (single-node cluster)");
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "twinworks", config);
     try {
-      return assemble(config, settings, system, broker, progress);
+      return assemble(config, settings, system, broker, pollers, progress);
     } catch (RuntimeException | Error e) {
       system.terminate();
       awaitQuietly(system.getWhenTerminated(), Duration.ofSeconds(20));
@@ -86,7 +91,7 @@ public final class TwinworksRuntime {
   }
 
   private static TwinworksRuntime assemble(Config config, RuntimeSettings settings, ActorSystem<Void> system,
-      Optional<EmbeddedBroker> broker, StartupProgress progress) {
+      Optional<EmbeddedBroker> broker, List<PollerSpec> pollers, StartupProgress progress) {
     Cluster cluster = Cluster.get(system);
     cluster.manager().tell(Join.create(cluster.selfMember().address()));
 
@@ -102,6 +107,8 @@ public final class TwinworksRuntime {
         AlertHub.start(system, store.alerts(), alertAppends, AlertHubSettings.fromConfig(config)), metrics, clock);
     system.scheduler().scheduleWithFixedDelay(Duration.ofMinutes(1), Duration.ofHours(1),
         () -> store.alerts().purgeExpired(clock.instant()), system.executionContext());
+
+    Pollers.start(system, pollers, machinery.pollingSink());
 
     progress.step("connecting to MQTT at " + settings.mqttUrl());
     MqttSettings mqttSettings = MqttSettings.create(config.getConfig("twinworks.mqtt")).withUrl(settings.mqttUrl());

@@ -2,6 +2,7 @@ package io.twinworks.connectors.modbus;
 
 import io.twinworks.connectors.poll.ReadingSink;
 import io.twinworks.testsupport.FreePorts;
+import io.twinworks.testsupport.ModbusTestSlave;
 import io.twinworks.twins.DeadLetter;
 import io.twinworks.twins.Reading;
 import io.twinworks.twins.TwinId;

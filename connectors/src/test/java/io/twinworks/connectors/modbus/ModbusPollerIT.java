@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twinworks.testsupport.FreePorts;
+import io.twinworks.testsupport.ModbusTestSlave;
 import io.twinworks.twins.DeadLetter;
 import io.twinworks.twins.Quality;
 import io.twinworks.twins.Reading;

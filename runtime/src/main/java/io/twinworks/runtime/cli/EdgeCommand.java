@@ -2,8 +2,8 @@ package io.twinworks.runtime.cli;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import io.twinworks.runtime.connect.ConnectorPollers;
 import io.twinworks.runtime.edge.EdgeGateway;
-import io.twinworks.runtime.edge.EdgePollers;
 import io.twinworks.runtime.edge.EdgeSettings;
 import io.twinworks.runtime.edge.GatewayFile;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ public final class EdgeCommand implements Callable<Integer> {
     try {
       Config root = GatewayFile.load(config);
       settings = EdgeSettings.fromConfig(root);
-      gateway = EdgeGateway.start(settings, EdgePollers.fromConfig(root), line -> System.out.println("twinworks: " + line));
+      gateway = EdgeGateway.start(settings, ConnectorPollers.edge(root), line -> System.out.println("twinworks: " + line));
     } catch (IllegalArgumentException | IllegalStateException | ConfigException e) {
       System.err.println("twinworks: edge: " + e.getMessage());
       return 1;

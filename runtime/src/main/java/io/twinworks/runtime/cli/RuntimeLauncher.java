@@ -39,7 +39,7 @@ final class RuntimeLauncher {
     long started = System.nanoTime();
     try {
       runtime = TwinworksRuntime.start(config, settings, StartupProgress.console());
-    } catch (InvalidConfigException e) {
+    } catch (InvalidConfigException | com.typesafe.config.ConfigException e) {
       System.err.println("twinworks: configuration error: " + e.getMessage());
       return CONFIG_ERROR;
     } catch (RuntimeException | Error e) {

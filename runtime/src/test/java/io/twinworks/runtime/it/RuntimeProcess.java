@@ -46,6 +46,17 @@ final class RuntimeProcess implements AutoCloseable {
   }
 
   static RuntimeProcess start(Path dataDir, Ports ports, Map<String, String> settings) throws IOException {
+    return start(dataDir, ports, settings, List.of());
+  }
+
+  /** With {@code run --config configFile}: for settings that system properties cannot carry (lists of objects). */
+  static RuntimeProcess start(Path dataDir, Ports ports, Map<String, String> settings, Path configFile)
+      throws IOException {
+    return start(dataDir, ports, settings, List.of("--config", configFile.toString()));
+  }
+
+  private static RuntimeProcess start(Path dataDir, Ports ports, Map<String, String> settings, List<String> runArgs)
+      throws IOException {
     Map<String, String> props = new LinkedHashMap<>();
     props.put("twinworks.data-dir", dataDir.toString());
     props.put("twinworks.http.port", String.valueOf(ports.http()));
@@ -55,6 +66,7 @@ final class RuntimeProcess implements AutoCloseable {
     List<String> command = javaCommand();
     props.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.addAll(List.of("io.twinworks.runtime.Main", "run"));
+    command.addAll(runArgs);
     Files.createDirectories(dataDir);
     Path log = dataDir.resolve("runtime-" + System.nanoTime() + ".log");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -1,4 +1,4 @@
-package io.twinworks.connectors.modbus;
+package io.twinworks.testsupport;
 
 import com.ghgande.j2mod.modbus.ModbusException;
 import com.ghgande.j2mod.modbus.procimg.SimpleDigitalIn;
@@ -14,35 +14,35 @@ import java.net.InetAddress;
  * A j2mod Modbus TCP slave on 127.0.0.1 serving one process image as unit 1. Its tables hold what was added, from
  * address 0 up; a read past them gets exception response 2 (illegal data address).
  */
-final class ModbusTestSlave implements AutoCloseable {
+public final class ModbusTestSlave implements AutoCloseable {
 
-  static final int UNIT = 1;
+  public static final int UNIT = 1;
 
-  final SimpleProcessImage image = new SimpleProcessImage(UNIT);
+  public final SimpleProcessImage image = new SimpleProcessImage(UNIT);
   private ModbusSlave slave;
 
-  ModbusTestSlave holding(int... words) {
+  public ModbusTestSlave holding(int... words) {
     for (int word : words) {
       image.addRegister(new SimpleRegister(word));
     }
     return this;
   }
 
-  ModbusTestSlave input(int... words) {
+  public ModbusTestSlave input(int... words) {
     for (int word : words) {
       image.addInputRegister(new SimpleInputRegister(word));
     }
     return this;
   }
 
-  ModbusTestSlave coils(boolean... bits) {
+  public ModbusTestSlave coils(boolean... bits) {
     for (boolean bit : bits) {
       image.addDigitalOut(new SimpleDigitalOut(bit));
     }
     return this;
   }
 
-  ModbusTestSlave discrete(boolean... bits) {
+  public ModbusTestSlave discrete(boolean... bits) {
     for (boolean bit : bits) {
       image.addDigitalIn(new SimpleDigitalIn(bit));
     }
@@ -50,7 +50,7 @@ final class ModbusTestSlave implements AutoCloseable {
   }
 
   /** Starts serving on {@code port} (again, after {@link #close()}: the same image). */
-  ModbusTestSlave open(int port) throws ModbusException {
+  public ModbusTestSlave open(int port) throws ModbusException {
     slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, 4, false);
     slave.addProcessImage(UNIT, image);
     slave.open();
