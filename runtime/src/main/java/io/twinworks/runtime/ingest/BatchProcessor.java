@@ -2,11 +2,15 @@ package io.twinworks.runtime.ingest;
 
 import io.twinworks.connectors.route.Decoded;
 import io.twinworks.connectors.route.TopicRoutes;
+import io.twinworks.connectors.sparkplug.PayloadText;
+import io.twinworks.connectors.sparkplug.SparkplugResult;
 import io.twinworks.persistence.DeadLetterStore;
 import io.twinworks.runtime.alert.HeartbeatWatch;
 import io.twinworks.runtime.metrics.TwinworksMetrics;
+import io.twinworks.runtime.sparkplug.SparkplugIngest;
 import io.twinworks.twins.DeadLetter;
 import io.twinworks.twins.Reading;
+import io.twinworks.twins.TwinId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +30,9 @@ import org.apache.pekko.stream.connectors.mqtt.javadsl.MqttMessageWithAck;
  * persists them and writes history before it answers), then acknowledges the messages. A message is
  * acknowledged only after everything it produced is durable: its readings persisted and in history,
  * or its dead letter stored. Any other failure fails the returned stage and nothing of the batch is
- * acknowledged, so the broker delivers it again.
+ * acknowledged, so the broker delivers it again. Sparkplug B messages go to {@link SparkplugIngest} instead of the
+ * routes, in arrival order (its sessions are stateful); a death it reports reaches the twins in order with their
+ * readings.
  */
 public final class BatchProcessor {
 
@@ -40,10 +46,13 @@ public final class BatchProcessor {
   private final DeadLetterStore deadLetters;
   private final TwinworksMetrics metrics;
   private final ReceiveClock receiveClock;
+  private final SparkplugIngest sparkplug;
 
-  public BatchProcessor(TopicRoutes routes, TwinGateway twins, TwinDirectory directory, HeartbeatWatch heartbeats,
-      DeadLetterStore deadLetters, TwinworksMetrics metrics, Clock clock) {
+  /** @param sparkplug decodes the messages of the Sparkplug B namespace, in arrival order, instead of the routes */
+  public BatchProcessor(TopicRoutes routes, SparkplugIngest sparkplug, TwinGateway twins, TwinDirectory directory,
+      HeartbeatWatch heartbeats, DeadLetterStore deadLetters, TwinworksMetrics metrics, Clock clock) {
     this.routes = routes;
+    this.sparkplug = sparkplug;
     this.twins = twins;
     this.directory = directory;
     this.heartbeats = heartbeats;
@@ -60,12 +69,13 @@ public final class BatchProcessor {
     for (MqttMessageWithAck message : batch) {
       String topic = message.message().topic();
       byte[] payload = message.message().payload().toArray();
+      if (sparkplug.handles(topic)) {
+        sparkplugMessage(topic, payload, now, byTwin, writes);
+        continue;
+      }
       Decoded decoded = routes.decode(topic, payload, receiveClock.next());
       if (decoded instanceof Decoded.Accepted accepted) {
-        for (Reading reading : accepted.readings()) {
-          byTwin.computeIfAbsent(new TwinKey(reading.twinId(), reading.kind()), k -> new ArrayList<>())
-              .add(reading);
-        }
+        accepted.readings().forEach(reading -> add(byTwin, reading));
       } else if (decoded instanceof Decoded.Rejected rejected) {
         writes.add(deadLetter(DeadLetter.of(now, topic, rejected.reason(), payload)));
       }
@@ -73,6 +83,34 @@ public final class BatchProcessor {
     byTwin.forEach((key, readings) -> writes.add(record(key, readings, now)));
     return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
         .thenCompose(done -> acknowledge(batch));
+  }
+
+  private static void add(Map<TwinKey, List<Reading>> byTwin, Reading reading) {
+    byTwin.computeIfAbsent(new TwinKey(reading.twinId(), reading.kind()), k -> new ArrayList<>()).add(reading);
+  }
+
+  /**
+   * A Sparkplug message: its readings join the batch's. A twin whose source died is first sent the readings it
+   * has in the batch so far, then the loss (both in order through the gateway), so a death between two data
+   * messages lands between their readings.
+   */
+  private void sparkplugMessage(String topic, byte[] payload, Instant now, Map<TwinKey, List<Reading>> byTwin,
+      List<CompletableFuture<?>> writes) {
+    Instant received = receiveClock.next();
+    SparkplugResult result = sparkplug.decode(topic, payload, received);
+    result.readings().forEach(reading -> add(byTwin, reading));
+    for (TwinId lost : result.lost()) {
+      TwinKey key = new TwinKey(lost, sparkplug.kind());
+      List<Reading> before = byTwin.remove(key);
+      if (before != null) {
+        writes.add(record(key, before, now));
+      }
+      writes.add(twins.lost(key.id(), key.kind(), received, "Sparkplug " + topic).toCompletableFuture());
+    }
+    result.rejected().ifPresent(reason -> {
+      DeadLetter text = DeadLetter.of(now, topic, reason, PayloadText.of(payload));
+      writes.add(deadLetter(new DeadLetter(now, topic, reason, text.payload(), payload.length)));
+    });
   }
 
   /** Completes once the readings are durable, or kept as a dead letter when the twin refused them. */
