@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.twinworks.connectors.route.Decoded;
+import io.twinworks.connectors.sparkplug.SparkplugResult;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ import org.openjdk.jmh.annotations.Setup;
 class BenchmarksRunOnceTest {
 
   private static final List<Class<?>> BENCHMARKS = List.of(PayloadDecodeBenchmark.class, TopicRoutingBenchmark.class,
-      DetectorBenchmark.class, DefaultDetectorSetBenchmark.class, OeeBenchmark.class);
+      DetectorBenchmark.class, DefaultDetectorSetBenchmark.class, OeeBenchmark.class, SparkplugDecodeBenchmark.class);
 
   @TestFactory
   Stream<DynamicTest> everyBenchmarkMethodRunsOnce() {
@@ -43,9 +45,9 @@ class BenchmarksRunOnceTest {
 
   @Test
   void everyBenchmarkClassIsListed() {
-    // 5 classes with 7 + 4 + 1 + 1 + 1 methods; DetectorBenchmark runs once per each of its 7 types.
-    assertEquals(14, BENCHMARKS.stream().mapToInt(type -> benchmarkMethods(type).size()).sum());
-    assertEquals(20, everyBenchmarkMethodRunsOnce().count());
+    // 6 classes with 7 + 4 + 1 + 1 + 1 + 1 methods; DetectorBenchmark runs once per each of its 7 types.
+    assertEquals(15, BENCHMARKS.stream().mapToInt(type -> benchmarkMethods(type).size()).sum());
+    assertEquals(21, everyBenchmarkMethodRunsOnce().count());
   }
 
   private static Object runOnce(Class<?> type, String param, Method method) throws Exception {
@@ -66,6 +68,10 @@ class BenchmarksRunOnceTest {
     assertNotNull(result);
     if (result instanceof Decoded decoded) {
       assertInstanceOf(Decoded.Accepted.class, decoded, decoded::toString);
+    }
+    if (result instanceof SparkplugResult sparkplug) {
+      assertEquals(4, sparkplug.readings().size(), sparkplug::toString);
+      assertEquals(Optional.empty(), sparkplug.rebirth(), sparkplug::toString);
     }
   }
 

@@ -3,6 +3,8 @@ package io.twinworks.runtime;
 import com.typesafe.config.Config;
 import io.twinworks.connectors.poll.ReadingSink;
 import io.twinworks.connectors.route.TopicRoutes;
+import io.twinworks.connectors.sparkplug.EdgeNodeId;
+import io.twinworks.connectors.sparkplug.SparkplugSettings;
 import io.twinworks.persistence.TwinworksStore;
 import io.twinworks.runtime.alert.HeartbeatWatch;
 import io.twinworks.runtime.config.RuntimeSettings;
@@ -15,11 +17,15 @@ import io.twinworks.runtime.ingest.TwinGateway;
 import io.twinworks.runtime.ingest.TwinReadingSink;
 import io.twinworks.runtime.ingest.TwinRecorder;
 import io.twinworks.runtime.metrics.TwinworksMetrics;
+import io.twinworks.runtime.sparkplug.SparkplugIngest;
 import io.twinworks.twins.TwinSettings;
 import io.twinworks.twins.Twins;
 import io.twinworks.twins.alert.DeliverAlerts;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.slf4j.Logger;
@@ -31,11 +37,13 @@ import org.slf4j.LoggerFactory;
  * wires a broker and the API around it; {@code bench heap} drives it directly.
  *
  * @param routes the topic routes the processor decodes with (the MQTT subscription covers them)
+ * @param sparkplug the Sparkplug B settings: whether the processor decodes {@code spBv1.0/#}, and as which kind
  * @param twins the twins as the HTTP API reaches them
  * @param pollingSink where polling connectors (Modbus, OPC UA) hand their readings and dead letters
  */
 public record TwinMachinery(
     TopicRoutes routes,
+    SparkplugSettings sparkplug,
     ShardedTwinGateway twins,
     HeartbeatWatch heartbeats,
     TwinDirectory directory,
@@ -45,12 +53,24 @@ public record TwinMachinery(
   private static final Logger log = LoggerFactory.getLogger(TwinMachinery.class);
 
   /**
-   * Starts it on a system whose cluster this node joins; schedules the heartbeat ticks and registry flushes.
-   *
-   * @param alertHub where twins send their alert changes ({@link io.twinworks.runtime.alert.AlertHub#start})
+   * Starts it without an MQTT connection to send Sparkplug rebirth requests on ({@code bench heap}): they are
+   * logged and dropped.
    */
   public static TwinMachinery start(ActorSystem<?> system, Config config, RuntimeSettings settings,
       TwinworksStore store, ActorRef<DeliverAlerts> alertHub, TwinworksMetrics metrics, Clock clock) {
+    return start(system, config, settings, store, alertHub, metrics, clock,
+        node -> log.info("no MQTT connection to ask Sparkplug edge node {} for a rebirth", node));
+  }
+
+  /**
+   * Starts it on a system whose cluster this node joins; schedules the heartbeat ticks and registry flushes.
+   *
+   * @param alertHub where twins send their alert changes ({@link io.twinworks.runtime.alert.AlertHub#start})
+   * @param rebirths where the Sparkplug sessions send their rebirth requests
+   */
+  public static TwinMachinery start(ActorSystem<?> system, Config config, RuntimeSettings settings,
+      TwinworksStore store, ActorRef<DeliverAlerts> alertHub, TwinworksMetrics metrics, Clock clock,
+      Consumer<EdgeNodeId> rebirths) {
     TwinSettings twinSettings = TwinSettings.create(config);
     Twins.init(system, twinSettings, alertHub);
     HeartbeatWatch heartbeats = watchHeartbeats(system, twinSettings, store, clock, settings);
@@ -59,11 +79,23 @@ public record TwinMachinery(
     system.scheduler().scheduleWithFixedDelay(settings.ingest().registryFlushInterval(),
         settings.ingest().registryFlushInterval(), directory::flush, system.executionContext());
     TopicRoutes routes = TopicRoutes.fromConfig(config);
+    SparkplugSettings sparkplug = SparkplugSettings.create(config);
     TwinGateway ingestTwins = new CoalescingTwinGateway(new HistoryWritingTwinGateway(twins, store.history()),
         settings.ingest().maxReadingsPerCommand(), metrics::recorded);
     TwinRecorder recorder = new TwinRecorder(ingestTwins, directory, heartbeats, store.deadLetters(), metrics);
-    BatchProcessor processor = new BatchProcessor(routes, recorder, metrics, clock);
-    return new TwinMachinery(routes, twins, heartbeats, directory, processor, new TwinReadingSink(recorder, clock));
+    BatchProcessor processor = new BatchProcessor(routes, SparkplugIngest.create(sparkplug, rebirths), recorder,
+        metrics, clock);
+    return new TwinMachinery(routes, sparkplug, twins, heartbeats, directory, processor,
+        new TwinReadingSink(recorder, clock));
+  }
+
+  /** The MQTT topic filters to subscribe to: the routes' and, when enabled, {@code spBv1.0/#}. */
+  public List<String> subscriptions() {
+    List<String> filters = new ArrayList<>(routes.subscriptions());
+    if (sparkplug.enabled()) {
+      filters.add(SparkplugSettings.SUBSCRIPTION);
+    }
+    return List.copyOf(filters);
   }
 
   /** Wakes silent twins once a second, starting from the registry's last-seen times. */

@@ -3,6 +3,7 @@ package io.twinworks.runtime;
 import com.typesafe.config.Config;
 import io.twinworks.connectors.mqtt.MqttIngestSource;
 import io.twinworks.connectors.mqtt.MqttSettings;
+import io.twinworks.connectors.sparkplug.SparkplugSettings;
 import io.twinworks.persistence.TwinworksStore;
 import io.twinworks.persistence.TwinworksStores;
 import io.twinworks.persistence.cassandra.StoreProfile;
@@ -23,6 +24,8 @@ import io.twinworks.runtime.alert.delivery.AlertDeliveries;
 import io.twinworks.runtime.ingest.IngestionPipeline;
 import io.twinworks.runtime.ingest.TwinDirectory;
 import io.twinworks.runtime.metrics.TwinworksMetrics;
+import io.twinworks.twins.alert.DeliverAlerts;
+import io.twinworks.runtime.sparkplug.RebirthRequests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,6 +39,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -103,16 +107,25 @@ public final class TwinworksRuntime {
     TwinworksMetrics metrics = new TwinworksMetrics();
     Clock clock = Clock.systemUTC();
     AppendSignal alertAppends = new AppendSignal();
-    TwinMachinery machinery = TwinMachinery.start(system, config, settings, store,
-        AlertHub.start(system, store.alerts(), alertAppends, AlertHubSettings.fromConfig(config)), metrics, clock);
+    MqttSettings mqttSettings = MqttSettings.create(config.getConfig("twinworks.mqtt")).withUrl(settings.mqttUrl());
+    ActorRef<DeliverAlerts> alertHub =
+        AlertHub.start(system, store.alerts(), alertAppends, AlertHubSettings.fromConfig(config));
+    TwinMachinery machinery;
+    if (SparkplugSettings.create(config).enabled()) {
+      RebirthRequests rebirths = RebirthRequests.start(config, mqttSettings, clock);
+      CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+          "sparkplug-rebirths-close", rebirths::shutdown);
+      machinery = TwinMachinery.start(system, config, settings, store, alertHub, metrics, clock, rebirths);
+    } else {
+      machinery = TwinMachinery.start(system, config, settings, store, alertHub, metrics, clock);
+    }
     system.scheduler().scheduleWithFixedDelay(Duration.ofMinutes(1), Duration.ofHours(1),
         () -> store.alerts().purgeExpired(clock.instant()), system.executionContext());
 
     Pollers.start(system, pollers, machinery.pollingSink());
 
     progress.step("connecting to MQTT at " + settings.mqttUrl());
-    MqttSettings mqttSettings = MqttSettings.create(config.getConfig("twinworks.mqtt")).withUrl(settings.mqttUrl());
-    MqttIngestSource mqtt = MqttIngestSource.create(mqttSettings, machinery.routes().subscriptions());
+    MqttIngestSource mqtt = MqttIngestSource.create(mqttSettings, machinery.subscriptions());
     IngestionPipeline ingestion = IngestionPipeline.start(system, mqtt.source(), machinery.processor(),
         settings.ingest());
     metrics.alertChannels(AlertDeliveries.start(system, config, store.alerts(), store.deliveryCursors(), mqttSettings)

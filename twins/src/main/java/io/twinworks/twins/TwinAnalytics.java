@@ -128,6 +128,11 @@ public final class TwinAnalytics {
     return findings;
   }
 
+  /** The source reported its own death at {@code nowMicros} (our clock): communication loss at once. */
+  List<Finding> lost(long nowMicros) {
+    return heartbeat.lost(nowMicros).stream().toList();
+  }
+
   /** True when a check at {@code nowMicros} would raise communication loss. */
   boolean silentAt(long nowMicros) {
     OptionalLong deadline = heartbeat.deadlineMicros();

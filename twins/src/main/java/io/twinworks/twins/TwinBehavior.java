@@ -8,11 +8,13 @@ import io.twinworks.twins.TwinCommand.Configure;
 import io.twinworks.twins.TwinCommand.GetConfig;
 import io.twinworks.twins.TwinCommand.GetOee;
 import io.twinworks.twins.TwinCommand.GetTwin;
+import io.twinworks.twins.TwinCommand.MarkCommunicationLost;
 import io.twinworks.twins.TwinCommand.HeartbeatDue;
 import io.twinworks.twins.TwinCommand.RecordReadings;
 import io.twinworks.twins.TwinCommand.Recorded;
 import io.twinworks.twins.TwinEvent.AlertAcknowledged;
 import io.twinworks.twins.TwinEvent.AlertsDelivered;
+import io.twinworks.twins.TwinEvent.CommunicationLost;
 import io.twinworks.twins.TwinEvent.ConfigChanged;
 import io.twinworks.twins.TwinEvent.HeartbeatChecked;
 import io.twinworks.twins.TwinEvent.ReadingsRecorded;
@@ -20,11 +22,13 @@ import io.twinworks.twins.alert.Alert;
 import io.twinworks.twins.alert.AlertChange;
 import io.twinworks.twins.alert.AlertState;
 import io.twinworks.twins.alert.DeliverAlerts;
+import io.twinworks.twins.heartbeat.HealthStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -127,6 +131,7 @@ final class TwinBehavior extends EventSourcedBehaviorWithEnforcedReplies<TwinCom
         .onCommand(RecordReadings.class, this::onRecordReadings)
         .onCommand(GetTwin.class, this::onGetTwin)
         .onCommand(CheckHeartbeat.class, this::onCheckHeartbeat)
+        .onCommand(MarkCommunicationLost.class, this::onMarkCommunicationLost)
         .onCommand(Configure.class, this::onConfigure)
         .onCommand(GetConfig.class, (state, command) -> Effect().reply(command.replyTo(), StatusReply.success(state.config())))
         .onCommand(AcknowledgeAlert.class, this::onAcknowledgeAlert)
@@ -141,6 +146,7 @@ final class TwinBehavior extends EventSourcedBehaviorWithEnforcedReplies<TwinCom
         .forAnyState()
         .onEvent(ReadingsRecorded.class, TwinState::recorded)
         .onEvent(HeartbeatChecked.class, TwinState::checked)
+        .onEvent(CommunicationLost.class, TwinState::lost)
         .onEvent(ConfigChanged.class, (state, event) -> state.configured(event, id, kind, settings.analytics()))
         .onEvent(AlertAcknowledged.class, TwinState::acknowledged)
         .onEvent(AlertsDelivered.class, TwinState::delivered)
@@ -170,6 +176,15 @@ final class TwinBehavior extends EventSourcedBehaviorWithEnforcedReplies<TwinCom
     }
     return Effect().persist((TwinEvent) new HeartbeatChecked(command.now())).thenRun(this::deliverAlerts)
         .thenReply(command.replyTo(), this::heartbeatDue);
+  }
+
+  private ReplyEffect<TwinEvent, TwinState> onMarkCommunicationLost(TwinState state, MarkCommunicationLost command) {
+    if (state.analytics().health() != HealthStatus.ONLINE) {
+      return Effect().reply(command.replyTo(), StatusReply.success(Done.getInstance()));
+    }
+    return Effect().persist((TwinEvent) new CommunicationLost(command.at(), command.cause()))
+        .thenRun(this::deliverAlerts)
+        .thenReply(command.replyTo(), s -> StatusReply.success(Done.getInstance()));
   }
 
   private HeartbeatDue heartbeatDue(TwinState state) {

@@ -7,6 +7,7 @@ import io.twinworks.twins.oee.OeeWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
 
@@ -37,6 +38,14 @@ public sealed interface TwinCommand extends CborSerializable {
    * and the timeout it uses (its own, or the policy's for its kind and id).
    */
   record HeartbeatDue(Instant deadline, HealthStatus health, Duration timeout) implements CborSerializable {}
+
+  /**
+   * The twin's source reported at {@code at} (our clock) that it is gone: the twin turns communication-loss at
+   * once and raises that alert (nothing changes for a twin never heard from or already lost). Replies once the
+   * loss is persisted.
+   */
+  record MarkCommunicationLost(Instant at, String cause, ActorRef<StatusReply<Done>> replyTo)
+      implements TwinCommand {}
 
   /** Replaces the twin's own configuration; an invalid one is refused with a message naming the key. */
   record Configure(TwinConfig config, ActorRef<StatusReply<TwinConfig>> replyTo) implements TwinCommand {}

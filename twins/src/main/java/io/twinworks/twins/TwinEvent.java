@@ -23,6 +23,14 @@ public sealed interface TwinEvent extends CborSerializable {
   /** The heartbeat check found the twin silent at {@code at} (our clock): communication loss. */
   record HeartbeatChecked(Instant at) implements TwinEvent {}
 
+  /**
+   * The twin's source reported at {@code at} (our clock) that it is gone, e.g. a Sparkplug NDEATH: communication
+   * loss at once, without waiting for the heartbeat timeout.
+   *
+   * @param cause what reported it, for people reading the journal, e.g. {@code sparkplug NDEATH of plant1/edge7}
+   */
+  record CommunicationLost(Instant at, String cause) implements TwinEvent {}
+
   /** The twin's own configuration was replaced (PUT /twins/{id}/config). */
   record ConfigChanged(TwinConfig config) implements TwinEvent {}
 

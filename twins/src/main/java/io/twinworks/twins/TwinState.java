@@ -2,6 +2,7 @@ package io.twinworks.twins;
 
 import io.twinworks.twins.TwinEvent.AlertAcknowledged;
 import io.twinworks.twins.TwinEvent.AlertsDelivered;
+import io.twinworks.twins.TwinEvent.CommunicationLost;
 import io.twinworks.twins.TwinEvent.ConfigChanged;
 import io.twinworks.twins.TwinEvent.HeartbeatChecked;
 import io.twinworks.twins.TwinEvent.ReadingsRecorded;
@@ -63,6 +64,11 @@ public record TwinState(
 
   TwinState checked(HeartbeatChecked event) {
     raise(analytics.checked(TwinTime.micros(event.at())), event.at());
+    return this;
+  }
+
+  TwinState lost(CommunicationLost event) {
+    raise(analytics.lost(TwinTime.micros(event.at())), event.at());
     return this;
   }
 

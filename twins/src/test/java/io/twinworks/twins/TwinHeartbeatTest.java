@@ -9,10 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.twinworks.twins.TwinCommand.CheckHeartbeat;
 import io.twinworks.twins.TwinCommand.HeartbeatDue;
+import io.twinworks.twins.TwinCommand.MarkCommunicationLost;
+import io.twinworks.twins.TwinEvent.CommunicationLost;
 import io.twinworks.twins.alert.Alert;
 import io.twinworks.twins.heartbeat.HealthStatus;
 import java.time.Instant;
 import java.util.List;
+import org.apache.pekko.Done;
+import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,12 +32,38 @@ class TwinHeartbeatTest {
     return twin.runCommand(replyTo -> new CheckHeartbeat(now, replyTo));
   }
 
+  private EventSourcedBehaviorTestKit.CommandResultWithReply<TwinCommand, TwinEvent, TwinState, StatusReply<Done>>
+      markLost(Instant at, String cause) {
+    return twin.runCommand(replyTo -> new MarkCommunicationLost(at, cause, replyTo));
+  }
+
   @Test
   void aTwinNeverSeenHasNoDeadlineAndIsUnknown() {
     var result = check(T0);
     assertNull(result.reply().deadline());
     assertEquals(HealthStatus.UNKNOWN, result.reply().health());
     assertEquals(List.of(), result.events());
+  }
+
+  @Test
+  void aReportedDeathLosesCommunicationAtOnceAndReplaysTheSame() {
+    record(twin, temp(20, 0)); // received at T0 + 100 ms
+    Instant death = T0.plusSeconds(2);
+    var lost = markLost(death, "sparkplug NDEATH");
+    assertEquals(List.of(new CommunicationLost(death, "sparkplug NDEATH")), lost.events());
+    assertEquals(HealthStatus.COMMUNICATION_LOSS, view(twin).health());
+    Alert alert = view(twin).alerts().get(0);
+    assertEquals("communication-loss", alert.kind());
+    assertEquals(death, alert.raisedAt());
+    assertEquals(1.0, alert.evidence().get("reportedDeath"));
+
+    twin.restart();
+    assertEquals(HealthStatus.COMMUNICATION_LOSS, view(twin).health(), "the journal gives the loss again");
+    assertEquals(List.of(), markLost(death.plusSeconds(1), "again").events(), "already lost: nothing persisted");
+
+    record(twin, temp(21, 3_000));
+    assertEquals(HealthStatus.ONLINE, view(twin).health());
+    assertEquals(List.of(), view(twin).alerts());
   }
 
   @Test

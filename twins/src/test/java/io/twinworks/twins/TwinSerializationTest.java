@@ -3,6 +3,7 @@ package io.twinworks.twins;
 import io.twinworks.twins.TwinEvent.AlertAcknowledged;
 import io.twinworks.twins.TwinEvent.AlertsDelivered;
 import io.twinworks.twins.TwinEvent.ConfigChanged;
+import io.twinworks.twins.TwinEvent.CommunicationLost;
 import io.twinworks.twins.TwinEvent.HeartbeatChecked;
 import io.twinworks.twins.alert.Alert;
 import io.twinworks.twins.alert.AlertState;
@@ -70,6 +71,7 @@ class TwinSerializationTest {
     RecordedSample sample = new RecordedSample("cell.1.voltage", 3.71, Quality.UNCERTAIN, T0.plusNanos(123_000), true);
     roundTrip(new ReadingsRecorded(List.of(sample), 2, T0), true);
     roundTrip(new HeartbeatChecked(T0), true);
+    roundTrip(new CommunicationLost(T0, "sparkplug NDEATH of plant1/edge7"), true);
     roundTrip(new ConfigChanged(TwinConfig.of(Map.of("heartbeat-timeout", "PT1M",
         "detectors", Map.of("temp*", List.of(Map.of("type", "zscore", "k", 4)))))), true);
     roundTrip(new AlertAcknowledged("default:temp-01~3", T0), true);

@@ -120,6 +120,14 @@ public final class MqttAlertPublisher implements AutoCloseable {
 
   /** Publishes the alert's current state; completes on the broker's PUBACK. */
   public CompletionStage<Done> publish(Alert alert) {
+    return publish(settings.topicFor(alert), AlertJson.bytes(alert), QOS);
+  }
+
+  /**
+   * Publishes any message, not retained, on this connection (the Sparkplug host sends its node commands so);
+   * completes on the PUBACK at QoS 1, once written at QoS 0. Fails as {@link #publish(Alert)} does.
+   */
+  public CompletionStage<Done> publish(String topic, byte[] payload, int qos) {
     if (closed) {
       return CompletableFuture.failedStage(new IllegalStateException("the MQTT alert publisher is closed"));
     }
@@ -142,10 +150,10 @@ public final class MqttAlertPublisher implements AutoCloseable {
     });
     acked.orTimeout(settings.publishTimeout().toNanos(), TimeUnit.NANOSECONDS);
     try {
-      MqttMessage message = new MqttMessage(AlertJson.bytes(alert));
-      message.setQos(QOS);
+      MqttMessage message = new MqttMessage(payload);
+      message.setQos(qos);
       message.setRetained(false);
-      client.publish(settings.topicFor(alert), message, null, completing(acked));
+      client.publish(topic, message, null, completing(acked));
     } catch (MqttException | RuntimeException e) {
       acked.completeExceptionally(e);
     }

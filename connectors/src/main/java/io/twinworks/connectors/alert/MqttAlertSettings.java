@@ -54,6 +54,11 @@ public record MqttAlertSettings(
         AlertsConfig.positiveDuration(alerts, "mqtt.publish-timeout"));
   }
 
+  /** The same settings for a publisher with another client id (one connection per id). */
+  public MqttAlertSettings withClientId(String newClientId) {
+    return new MqttAlertSettings(enabled, topicPrefix, newClientId, maxInFlight, publishTimeout);
+  }
+
   /** The alert publisher's client id: the configured one, or the ingest connection's + {@code -alerts}. */
   public String clientIdFor(MqttSettings connection) {
     return clientId.isEmpty() ? connection.clientId() + ID_SUFFIX : clientId;

@@ -2,13 +2,19 @@ package io.twinworks.runtime.ingest;
 
 import io.twinworks.connectors.route.Decoded;
 import io.twinworks.connectors.route.TopicRoutes;
+import io.twinworks.connectors.sparkplug.PayloadText;
+import io.twinworks.connectors.sparkplug.SparkplugResult;
 import io.twinworks.runtime.metrics.TwinworksMetrics;
+import io.twinworks.runtime.sparkplug.SparkplugIngest;
 import io.twinworks.twins.DeadLetter;
 import io.twinworks.twins.Reading;
+import io.twinworks.twins.TwinId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +26,9 @@ import org.apache.pekko.stream.connectors.mqtt.javadsl.MqttMessageWithAck;
  * persists them and writes history before it answers), then acknowledges the messages. A message is
  * acknowledged only after everything it produced is durable: its readings persisted and in history,
  * or its dead letter stored. Any other failure fails the returned stage and nothing of the batch is
- * acknowledged, so the broker delivers it again.
+ * acknowledged, so the broker delivers it again. Sparkplug B messages go to {@link SparkplugIngest} instead of the
+ * routes, in arrival order (its sessions are stateful); a death it reports reaches the twins in order with their
+ * readings.
  */
 public final class BatchProcessor {
 
@@ -28,12 +36,16 @@ public final class BatchProcessor {
   private static final java.time.Duration ACK_TIMEOUT = java.time.Duration.ofSeconds(5);
 
   private final TopicRoutes routes;
+  private final SparkplugIngest sparkplug;
   private final TwinRecorder recorder;
   private final TwinworksMetrics metrics;
   private final ReceiveClock receiveClock;
 
-  public BatchProcessor(TopicRoutes routes, TwinRecorder recorder, TwinworksMetrics metrics, Clock clock) {
+  /** @param sparkplug decodes the messages of the Sparkplug B namespace, in arrival order, instead of the routes */
+  public BatchProcessor(TopicRoutes routes, SparkplugIngest sparkplug, TwinRecorder recorder,
+      TwinworksMetrics metrics, Clock clock) {
     this.routes = routes;
+    this.sparkplug = sparkplug;
     this.recorder = recorder;
     this.metrics = metrics;
     this.receiveClock = new ReceiveClock(clock);
@@ -42,21 +54,53 @@ public final class BatchProcessor {
   public CompletionStage<Done> process(List<MqttMessageWithAck> batch) {
     Instant now = receiveClock.next();
     metrics.messagesReceived(batch.size());
-    List<Reading> readings = new ArrayList<>();
+    Map<TwinKey, List<Reading>> byTwin = new LinkedHashMap<>();
     List<CompletableFuture<?>> writes = new ArrayList<>();
     for (MqttMessageWithAck message : batch) {
       String topic = message.message().topic();
       byte[] payload = message.message().payload().toArray();
+      if (sparkplug.handles(topic)) {
+        sparkplugMessage(topic, payload, now, byTwin, writes);
+        continue;
+      }
       Decoded decoded = routes.decode(topic, payload, receiveClock.next());
       if (decoded instanceof Decoded.Accepted accepted) {
-        readings.addAll(accepted.readings());
+        accepted.readings().forEach(reading -> add(byTwin, reading));
       } else if (decoded instanceof Decoded.Rejected rejected) {
         writes.add(recorder.deadLetter(DeadLetter.of(now, topic, rejected.reason(), payload)));
       }
     }
-    writes.add(recorder.recordAll(readings, now));
+    byTwin.forEach((key, readings) -> writes.add(recorder.record(key, readings, now)));
     return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
         .thenCompose(done -> acknowledge(batch));
+  }
+
+  private static void add(Map<TwinKey, List<Reading>> byTwin, Reading reading) {
+    byTwin.computeIfAbsent(new TwinKey(reading.twinId(), reading.kind()), k -> new ArrayList<>()).add(reading);
+  }
+
+  /**
+   * A Sparkplug message: its readings join the batch's. A twin whose source died is first sent the readings it
+   * has in the batch so far, then the loss (both in order through the gateway), so a death between two data
+   * messages lands between their readings.
+   */
+  private void sparkplugMessage(String topic, byte[] payload, Instant now, Map<TwinKey, List<Reading>> byTwin,
+      List<CompletableFuture<?>> writes) {
+    Instant received = receiveClock.next();
+    SparkplugResult result = sparkplug.decode(topic, payload, received);
+    result.readings().forEach(reading -> add(byTwin, reading));
+    for (TwinId lost : result.lost()) {
+      TwinKey key = new TwinKey(lost, sparkplug.kind());
+      List<Reading> before = byTwin.remove(key);
+      if (before != null) {
+        writes.add(recorder.record(key, before, now));
+      }
+      writes.add(recorder.lost(key, received, "Sparkplug " + topic));
+    }
+    result.rejected().ifPresent(reason -> {
+      DeadLetter text = DeadLetter.of(now, topic, reason, PayloadText.of(payload));
+      writes.add(recorder.deadLetter(new DeadLetter(now, topic, reason, text.payload(), payload.length)));
+    });
   }
 
   /**

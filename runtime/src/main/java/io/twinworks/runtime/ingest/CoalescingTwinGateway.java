@@ -5,6 +5,7 @@ import io.twinworks.twins.TwinCommand.Recorded;
 import io.twinworks.twins.TwinId;
 import io.twinworks.twins.TwinKind;
 import io.twinworks.twins.TwinView;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.apache.pekko.Done;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
@@ -24,8 +26,14 @@ import org.apache.pekko.pattern.StatusReply;
  * command the twin refuses as invalid is sent again one caller's readings at a time, so only the
  * invalid ones are refused. {@code outcomes} sees every command's {@link Recorded} exactly once.
  * Memory is bounded by the callers: they wait for their stages before sending more.
+ *
+ * <p>A {@link #lost communication loss} takes its place in the same lane and goes alone, so a twin sees
+ * readings and losses in the order they were handed over (a death between two data messages lands
+ * between their readings).
  */
 public final class CoalescingTwinGateway implements TwinGateway {
+
+  private static final Recorded NOTHING_RECORDED = new Recorded(0, 0, 0);
 
   private final TwinGateway twins;
   private final int maxReadingsPerCommand;
@@ -43,7 +51,16 @@ public final class CoalescingTwinGateway implements TwinGateway {
 
   @Override
   public CompletionStage<Recorded> record(TwinId id, TwinKind kind, List<Reading> readings) {
-    Part part = new Part(readings, new CompletableFuture<>());
+    return enqueue(id, kind, new Part(readings, null, new CompletableFuture<>()));
+  }
+
+  @Override
+  public CompletionStage<Done> lost(TwinId id, TwinKind kind, Instant at, String cause) {
+    return enqueue(id, kind, new Part(List.of(), new Loss(at, cause), new CompletableFuture<>()))
+        .thenApply(recorded -> Done.getInstance());
+  }
+
+  private CompletionStage<Recorded> enqueue(TwinId id, TwinKind kind, Part part) {
     while (true) {
       Lane lane = lanes.computeIfAbsent(id, key -> new Lane(key, kind));
       List<Part> send;
@@ -74,6 +91,9 @@ public final class CoalescingTwinGateway implements TwinGateway {
 
   /** Completes (never exceptionally) once every part has its outcome. */
   private CompletableFuture<Void> send(Lane lane, List<Part> parts) {
+    if (parts.get(0).loss() != null) {
+      return sendLoss(lane, parts.get(0));
+    }
     List<Reading> readings = parts.size() == 1 ? parts.get(0).readings() : concat(parts);
     return ask(lane, readings).handle((recorded, failure) -> {
           if (failure == null) {
@@ -88,6 +108,23 @@ public final class CoalescingTwinGateway implements TwinGateway {
           return CompletableFuture.<Void>completedFuture(null);
         })
         .thenCompose(stage -> stage);
+  }
+
+  private CompletableFuture<Void> sendLoss(Lane lane, Part part) {
+    CompletableFuture<Done> asked;
+    try {
+      asked = twins.lost(lane.id, lane.kind, part.loss().at(), part.loss().cause()).toCompletableFuture();
+    } catch (RuntimeException e) {
+      asked = CompletableFuture.failedFuture(e);
+    }
+    return asked.handle((done, failure) -> {
+      if (failure == null) {
+        part.done.complete(NOTHING_RECORDED);
+      } else {
+        part.done.completeExceptionally(failure);
+      }
+      return null;
+    });
   }
 
   private CompletableFuture<Recorded> ask(Lane lane, List<Reading> readings) {
@@ -126,7 +163,10 @@ public final class CoalescingTwinGateway implements TwinGateway {
     return all;
   }
 
-  private record Part(List<Reading> readings, CompletableFuture<Recorded> done) {}
+  /** Readings to record, or (with {@code loss}) a communication loss to mark. */
+  private record Part(List<Reading> readings, Loss loss, CompletableFuture<Recorded> done) {}
+
+  private record Loss(Instant at, String cause) {}
 
   /** A twin's queue; guarded by its own monitor. */
   private static final class Lane {
@@ -141,11 +181,18 @@ public final class CoalescingTwinGateway implements TwinGateway {
       this.kind = kind;
     }
 
-    /** Whole parts in order, at least one, while the total stays within {@code max} readings. */
+    /**
+     * Whole parts in order, at least one, while the total stays within {@code max} readings; a loss goes alone
+     * and ends the readings taken before it.
+     */
     List<Part> takeUpTo(int max) {
+      if (waiting.peek().loss() != null) {
+        return List.of(waiting.poll());
+      }
       List<Part> taken = new ArrayList<>();
       int total = 0;
-      while (!waiting.isEmpty() && (taken.isEmpty() || total + waiting.peek().readings().size() <= max)) {
+      while (!waiting.isEmpty() && waiting.peek().loss() == null
+          && (taken.isEmpty() || total + waiting.peek().readings().size() <= max)) {
         Part part = waiting.poll();
         total += part.readings().size();
         taken.add(part);

@@ -7,8 +7,10 @@ import io.twinworks.twins.TwinCommand.Recorded;
 import io.twinworks.twins.TwinId;
 import io.twinworks.twins.TwinKind;
 import io.twinworks.twins.TwinView;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
 
 /**
  * Writes readings to history once their twin has persisted them, and answers only then. History rows
@@ -34,6 +36,11 @@ public final class HistoryWritingTwinGateway implements TwinGateway {
   @Override
   public CompletionStage<TwinView> view(TwinId id, TwinKind kind) {
     return twins.view(id, kind);
+  }
+
+  @Override
+  public CompletionStage<Done> lost(TwinId id, TwinKind kind, Instant at, String cause) {
+    return twins.lost(id, kind, at, cause);
   }
 
   private static List<HistoryPoint> points(List<Reading> readings) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 
 /** Reaches twins through Cluster Sharding with {@code askWithStatus}. */
@@ -42,6 +43,12 @@ public final class ShardedTwinGateway implements TwinAdmin {
   @Override
   public CompletionStage<TwinView> view(TwinId id, TwinKind kind) {
     return Twins.ref(system, id, kind).askWithStatus(TwinCommand.GetTwin::new, timeout);
+  }
+
+  @Override
+  public CompletionStage<Done> lost(TwinId id, TwinKind kind, Instant at, String cause) {
+    return Twins.ref(system, id, kind)
+        .askWithStatus(replyTo -> new TwinCommand.MarkCommunicationLost(at, cause, replyTo), timeout);
   }
 
   @Override

@@ -79,6 +79,11 @@ public final class TwinRecorder {
         .toCompletableFuture();
   }
 
+  /** Tells the twin its source reported it gone at {@code at}; completes once the twin persisted the loss. */
+  public CompletableFuture<Done> lost(TwinKey key, Instant at, String cause) {
+    return twins.lost(key.id(), key.kind(), at, cause).toCompletableFuture();
+  }
+
   public CompletableFuture<Done> deadLetter(DeadLetter letter) {
     metrics.deadLettered(1);
     return deadLetters.record(letter).toCompletableFuture();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
 import org.apache.pekko.pattern.StatusReply;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,12 @@ class CoalescingTwinGatewayTest {
     @Override
     public CompletionStage<TwinView> view(TwinId id, TwinKind kind) {
       throw new UnsupportedOperationException();
+    }
+
+    /** A loss is a command of no readings, answered by hand like the others. */
+    @Override
+    public CompletionStage<Done> lost(TwinId id, TwinKind kind, Instant at, String cause) {
+      return record(id, kind, List.of()).thenApply(recorded -> Done.getInstance());
     }
 
     void accept(int command) {
@@ -66,6 +73,25 @@ class CoalescingTwinGatewayTest {
     assertEquals(2, second.join().accepted(), "both callers get the outcome of the command they went in");
     assertEquals(2, third.join().accepted());
     assertEquals(List.of(1, 2), outcomes.stream().map(Recorded::accepted).toList(), "each command counted once");
+  }
+
+  @Test
+  void aLossWaitsForTheReadingsBeforeItAndGoesAlone() {
+    record(PUMP, 1);
+    record(PUMP, 2);
+    CompletableFuture<Done> lost = gateway.lost(PUMP, TwinKind.SENSOR, Instant.ofEpochSecond(1000), "test")
+        .toCompletableFuture();
+    record(PUMP, 3);
+    assertEquals(1, twins.commands.size(), "the loss waits in the lane behind the readings");
+    twins.accept(0);
+    assertEquals(values(2), values(twins.commands).get(1), "readings before the loss are not merged past it");
+    twins.accept(1);
+    assertEquals(values(), values(twins.commands).get(2), "then the loss, alone");
+    assertFalse(lost.isDone());
+    twins.accept(2);
+    assertTrue(lost.isDone());
+    assertEquals(values(3), values(twins.commands).get(3), "then what came after it");
+    assertEquals(List.of(1, 1), outcomes.stream().map(Recorded::accepted).toList(), "a loss records no outcome");
   }
 
   @Test

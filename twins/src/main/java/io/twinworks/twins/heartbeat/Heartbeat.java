@@ -4,6 +4,7 @@ import io.twinworks.twins.alert.AlertGate;
 import io.twinworks.twins.alert.Change;
 import io.twinworks.twins.alert.Finding;
 import io.twinworks.twins.alert.Severity;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -12,8 +13,9 @@ import java.util.OptionalLong;
  * Whether one twin is still heard from. All times are receive times on our clock, epoch micros,
  * passed in: {@link #seen} with every reading, {@link #check} when the twin's timer fires at
  * {@link #deadlineMicros()}. Raises {@code communication-loss} once when the twin has been silent
- * for its timeout, and clears it with the first reading after. Evidence, all in seconds:
- * {@code lastSeen} (epoch), {@code timeout}, {@code silentFor}. Constant memory.
+ * for its timeout, or at once when the source reports its own death ({@link #lost}), and clears it with the
+ * first reading after. Evidence, all in seconds: {@code lastSeen} (epoch), {@code timeout}, {@code silentFor};
+ * a reported death adds {@code reportedDeath} = 1. Constant memory.
  *
  * <p>Mutable, owned by one twin; {@link #state()} and {@link #restore} carry it through snapshots.
  */
@@ -22,6 +24,8 @@ public final class Heartbeat {
   public static final String KIND = "communication-loss";
   /** The signal of its findings: the twin as a whole, not one of its signals. */
   public static final String SIGNAL = "heartbeat";
+  /** Evidence of a loss the source reported itself ({@link #lost}). */
+  public static final String REPORTED_DEATH = "reportedDeath";
   private static final long NEVER = Long.MIN_VALUE;
   private static final double SILENT = 1.0;
   private static final double HEARD = 0.0;
@@ -69,6 +73,21 @@ public final class Heartbeat {
       return Optional.empty();
     }
     return Optional.of(finding(Change.RAISED, lastSeenMicros, nowMicros));
+  }
+
+  /**
+   * The source reported at {@code nowMicros} that it is gone (a Sparkplug NDEATH or DDEATH): communication loss
+   * at once, not after the timeout. A twin never seen, or already lost, stays as it is.
+   */
+  public Optional<Finding> lost(long nowMicros) {
+    if (lastSeenMicros == NEVER || loss.active() || loss.update(nowMicros, SILENT) != Change.RAISED) {
+      return Optional.empty();
+    }
+    Finding silent = finding(Change.RAISED, lastSeenMicros, nowMicros);
+    Map<String, Double> evidence = new HashMap<>(silent.evidence());
+    evidence.put(REPORTED_DEATH, 1.0);
+    return Optional.of(new Finding(silent.change(), silent.kind(), silent.signal(), silent.severity(), silent.value(),
+        silent.expected(), silent.deviation(), silent.sourceTimeMicros(), evidence));
   }
 
   public HealthStatus status() {

@@ -42,6 +42,22 @@ class HeartbeatTest {
   }
 
   @Test
+  void aReportedDeathLosesCommunicationAtOnce() {
+    Heartbeat heartbeat = new Heartbeat(TIMEOUT);
+    assertEquals(Optional.empty(), heartbeat.lost(2 * SECOND), "never seen: nothing to lose");
+    heartbeat.seen(1 * SECOND);
+    Finding raised = heartbeat.lost(3 * SECOND).orElseThrow();
+    // silent from 1 s to 3 s: 2 s, 28 s short of the 30 s timeout
+    assertEquals(new Finding(Change.RAISED, "communication-loss", "heartbeat", Severity.WARNING,
+        2.0, 30.0, -28.0, 3 * SECOND,
+        Map.of("lastSeen", 1.0, "timeout", 30.0, "silentFor", 2.0, "reportedDeath", 1.0)), raised);
+    assertEquals(HealthStatus.COMMUNICATION_LOSS, heartbeat.status());
+    assertEquals(Optional.empty(), heartbeat.lost(4 * SECOND), "lost once");
+    assertEquals(Optional.empty(), heartbeat.check(40 * SECOND, TIMEOUT), "the timeout does not raise it again");
+    assertEquals(Change.CLEARED, heartbeat.seen(5 * SECOND).orElseThrow().change());
+  }
+
+  @Test
   void theFirstReadingAfterALossClearsIt() {
     Heartbeat heartbeat = new Heartbeat(TIMEOUT);
     heartbeat.seen(1 * SECOND);
