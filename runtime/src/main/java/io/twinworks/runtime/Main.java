@@ -3,6 +3,7 @@ package io.twinworks.runtime;
 import io.twinworks.runtime.cli.BenchCommand;
 import io.twinworks.runtime.cli.CassandraCommand;
 import io.twinworks.runtime.cli.DemoCommand;
+import io.twinworks.runtime.cli.OpcUaCommand;
 import io.twinworks.runtime.cli.RunCommand;
 import io.twinworks.runtime.cli.SchemaCommand;
 import picocli.CommandLine;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
     version = "Twinworks 0.1.0",
     description = "Digital-twin runtime for factories and battery plants.",
     subcommands = {RunCommand.class, DemoCommand.class, CassandraCommand.class, SchemaCommand.class, BenchCommand.class,
-        CommandLine.HelpCommand.class})
+        OpcUaCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
