@@ -4,6 +4,7 @@ import io.twinworks.runtime.cli.BenchCommand;
 import io.twinworks.runtime.cli.CassandraCommand;
 import io.twinworks.runtime.cli.DemoCommand;
 import io.twinworks.runtime.cli.EdgeCommand;
+import io.twinworks.runtime.cli.OpcUaCommand;
 import io.twinworks.runtime.cli.RunCommand;
 import io.twinworks.runtime.cli.SchemaCommand;
 import picocli.CommandLine;
@@ -15,9 +16,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Twinworks 0.1.0",
     description = "Digital-twin runtime for factories and battery plants.",
-    subcommands = {RunCommand.class, DemoCommand.class, EdgeCommand.class, CassandraCommand.class, SchemaCommand.class,
-        BenchCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, DemoCommand.class, EdgeCommand.class, OpcUaCommand.class, CassandraCommand.class,
+        SchemaCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

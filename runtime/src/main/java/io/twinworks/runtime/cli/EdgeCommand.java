@@ -29,7 +29,7 @@ public final class EdgeCommand implements Callable<Integer> {
     try {
       Config root = GatewayFile.load(config);
       settings = EdgeSettings.fromConfig(root);
-      gateway = EdgeGateway.start(settings, ConnectorPollers.edge(root), line -> System.out.println("twinworks: " + line));
+      gateway = EdgeGateway.start(settings, ConnectorPollers.edge(root, settings.bufferPath()), line -> System.out.println("twinworks: " + line));
     } catch (IllegalArgumentException | IllegalStateException | ConfigException e) {
       System.err.println("twinworks: edge: " + e.getMessage());
       return 1;
