@@ -1,9 +1,7 @@
 package io.twinworks.connectors.alert;
 
-import static io.twinworks.connectors.alert.AlertsConfig.invalid;
-import static io.twinworks.connectors.alert.AlertsConfig.read;
-
 import com.typesafe.config.Config;
+import io.twinworks.connectors.ConfigSection;
 import io.twinworks.connectors.mqtt.MqttSettings;
 import io.twinworks.twins.alert.Alert;
 import java.time.Duration;
@@ -36,22 +34,22 @@ public record MqttAlertSettings(
    * @param config the application's root config, or its {@code twinworks.alerts} section
    */
   public static MqttAlertSettings create(Config config) {
-    Config alerts = AlertsConfig.section(config);
-    String prefix = read(alerts, "mqtt.topic-prefix", Config::getString);
+    Config alerts = ConfigSection.ALERTS.of(config);
+    String prefix = ConfigSection.ALERTS.read(alerts, "mqtt.topic-prefix", Config::getString);
     String problem = topicPrefixProblem(prefix);
     if (problem != null) {
-      throw invalid("mqtt.topic-prefix", problem + ", was '" + prefix + "'");
+      throw ConfigSection.ALERTS.invalid("mqtt.topic-prefix", problem + ", was '" + prefix + "'");
     }
-    String clientId = read(alerts, "mqtt.client-id", Config::getString);
+    String clientId = ConfigSection.ALERTS.read(alerts, "mqtt.client-id", Config::getString);
     if (!clientId.isEmpty() && clientId.isBlank()) {
-      throw invalid("mqtt.client-id", "must be empty (derived from twinworks.mqtt.client-id) or a name, was blank");
+      throw ConfigSection.ALERTS.invalid("mqtt.client-id", "must be empty (derived from twinworks.mqtt.client-id) or a name, was blank");
     }
-    int maxInFlight = read(alerts, "mqtt.max-in-flight", Config::getInt);
+    int maxInFlight = ConfigSection.ALERTS.read(alerts, "mqtt.max-in-flight", Config::getInt);
     if (maxInFlight < 1 || maxInFlight > MQTT_MAX_IN_FLIGHT) {
-      throw invalid("mqtt.max-in-flight", "must be between 1 and " + MQTT_MAX_IN_FLIGHT + ", was " + maxInFlight);
+      throw ConfigSection.ALERTS.invalid("mqtt.max-in-flight", "must be between 1 and " + MQTT_MAX_IN_FLIGHT + ", was " + maxInFlight);
     }
-    return new MqttAlertSettings(read(alerts, "mqtt.enabled", Config::getBoolean), prefix, clientId, maxInFlight,
-        AlertsConfig.positiveDuration(alerts, "mqtt.publish-timeout"));
+    return new MqttAlertSettings(ConfigSection.ALERTS.read(alerts, "mqtt.enabled", Config::getBoolean), prefix, clientId, maxInFlight,
+        ConfigSection.ALERTS.positiveDuration(alerts, "mqtt.publish-timeout"));
   }
 
   /** The same settings for a publisher with another client id (one connection per id). */

@@ -1,10 +1,9 @@
 package io.twinworks.connectors.alert;
 
-import static io.twinworks.connectors.alert.AlertsConfig.invalid;
-
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
+import io.twinworks.connectors.ConfigSection;
 import io.twinworks.twins.alert.Severity;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -41,9 +40,9 @@ public record WebhookSettings(List<WebhookEndpoint> endpoints) {
    * @param config the application's root config, or its {@code twinworks.alerts} section
    */
   public static WebhookSettings create(Config config) {
-    Config alerts = AlertsConfig.section(config);
-    Config defaults = AlertsConfig.read(alerts, "webhook-defaults", Config::getConfig);
-    List<? extends ConfigObject> entries = AlertsConfig.read(alerts, "webhooks", Config::getObjectList);
+    Config alerts = ConfigSection.ALERTS.of(config);
+    Config defaults = ConfigSection.ALERTS.read(alerts, "webhook-defaults", Config::getConfig);
+    List<? extends ConfigObject> entries = ConfigSection.ALERTS.read(alerts, "webhooks", Config::getObjectList);
     List<WebhookEndpoint> endpoints = new ArrayList<>();
     Map<String, String> names = new HashMap<>();
     for (int i = 0; i < entries.size(); i++) {
@@ -51,7 +50,7 @@ public record WebhookSettings(List<WebhookEndpoint> endpoints) {
       String at = "webhooks[" + i + "]";
       for (String key : entry.keySet()) {
         if (!ENTRY_KEYS.contains(key)) {
-          throw invalid(at + "." + key, "unknown key (expected " + String.join(", ", ENTRY_KEYS.stream().sorted().toList())
+          throw ConfigSection.ALERTS.invalid(at + "." + key, "unknown key (expected " + String.join(", ", ENTRY_KEYS.stream().sorted().toList())
               + ")");
         }
       }
@@ -59,10 +58,10 @@ public record WebhookSettings(List<WebhookEndpoint> endpoints) {
           ? at + "." + key : "webhook-defaults." + key;
       endpoints.add(unique(endpoint(entry.toConfig().withFallback(defaults), reportedAs), reportedAs, names));
     }
-    String url = AlertsConfig.read(alerts, "webhook-url", Config::getString);
+    String url = ConfigSection.ALERTS.read(alerts, "webhook-url", Config::getString);
     if (!url.isBlank()) {
       Config single = ConfigFactory.parseMap(Map.of(
-          "url", url, "secret", AlertsConfig.read(alerts, "webhook-secret", Config::getString)));
+          "url", url, "secret", ConfigSection.ALERTS.read(alerts, "webhook-secret", Config::getString)));
       UnaryOperator<String> reportedAs = key -> key.equals("url") || key.equals("secret")
           ? "webhook-" + key : "webhook-defaults." + key;
       endpoints.add(unique(endpoint(single.withFallback(defaults), reportedAs), key -> "webhook-url", names));
@@ -79,11 +78,11 @@ public record WebhookSettings(List<WebhookEndpoint> endpoints) {
     URI url = url(read.get("url", Config::getString), reportedAs.apply("url"));
     String name = entry.hasPath("name") ? read.get("name", Config::getString) : origin(url);
     if (name.isBlank()) {
-      throw invalid(reportedAs.apply("name"), "must not be blank");
+      throw ConfigSection.ALERTS.invalid(reportedAs.apply("name"), "must not be blank");
     }
     String tenant = read.get("tenant", Config::getString);
     if (!tenant.isEmpty() && !TENANT.matcher(tenant).matches()) {
-      throw invalid(reportedAs.apply("tenant"), "must be empty (every tenant) or a tenant id of letters, digits, "
+      throw ConfigSection.ALERTS.invalid(reportedAs.apply("tenant"), "must be empty (every tenant) or a tenant id of letters, digits, "
           + "'.', '_', '-', was '" + tenant + "'");
     }
     Severity minSeverity = read.parsed("min-severity", Severity::parse);
@@ -91,12 +90,12 @@ public record WebhookSettings(List<WebhookEndpoint> endpoints) {
     Duration minBackoff = read.positive("min-backoff");
     Duration maxBackoff = read.positive("max-backoff");
     if (maxBackoff.compareTo(minBackoff) < 0) {
-      throw invalid(reportedAs.apply("max-backoff"), "must not be less than min-backoff (" + minBackoff + "), was "
+      throw ConfigSection.ALERTS.invalid(reportedAs.apply("max-backoff"), "must not be less than min-backoff (" + minBackoff + "), was "
           + maxBackoff);
     }
     double randomFactor = read.get("random-factor", Config::getDouble);
     if (!(randomFactor >= 0 && randomFactor <= 1)) {
-      throw invalid(reportedAs.apply("random-factor"), "must be between 0 and 1, was " + randomFactor);
+      throw ConfigSection.ALERTS.invalid(reportedAs.apply("random-factor"), "must be between 0 and 1, was " + randomFactor);
     }
     return new WebhookEndpoint(name, url, read.get("secret", Config::getString), tenant, minSeverity,
         read.positive("timeout"), maxAttempts, new Backoff(minBackoff, maxBackoff, randomFactor),
@@ -107,7 +106,7 @@ public record WebhookSettings(List<WebhookEndpoint> endpoints) {
       Map<String, String> names) {
     String earlier = names.putIfAbsent(endpoint.name(), reportedAs.apply("name"));
     if (earlier != null) {
-      throw invalid(reportedAs.apply("name"), "'" + endpoint.name() + "' is already the name of " + earlier
+      throw ConfigSection.ALERTS.invalid(reportedAs.apply("name"), "'" + endpoint.name() + "' is already the name of " + earlier
           + "; give each endpoint its own name");
     }
     return endpoint;
@@ -123,7 +122,7 @@ public record WebhookSettings(List<WebhookEndpoint> endpoints) {
     } catch (URISyntaxException e) {
       // reported below
     }
-    throw invalid(key, "must be an absolute http:// or https:// URL with a host");
+    throw ConfigSection.ALERTS.invalid(key, "must be an absolute http:// or https:// URL with a host");
   }
 
   /** The default name: scheme, host and port, which never hold a token. */
@@ -135,25 +134,25 @@ public record WebhookSettings(List<WebhookEndpoint> endpoints) {
   private record Reader(Config entry, UnaryOperator<String> reportedAs) {
 
     <T> T get(String key, BiFunction<Config, String, T> getter) {
-      return AlertsConfig.read(entry, key, reportedAs.apply(key), getter);
+      return ConfigSection.ALERTS.read(entry, key, reportedAs.apply(key), getter);
     }
 
     <T> T parsed(String key, Function<String, T> parser) {
       try {
         return parser.apply(get(key, Config::getString));
       } catch (IllegalArgumentException e) {
-        throw invalid(reportedAs.apply(key), e.getMessage());
+        throw ConfigSection.ALERTS.invalid(reportedAs.apply(key), e.getMessage());
       }
     }
 
     Duration positive(String key) {
-      return AlertsConfig.positiveDuration(entry, key, reportedAs.apply(key));
+      return ConfigSection.ALERTS.positiveDuration(entry, key, reportedAs.apply(key));
     }
 
     int atLeastOne(String key) {
       int value = get(key, Config::getInt);
       if (value < 1) {
-        throw invalid(reportedAs.apply(key), "must be at least 1, was " + value);
+        throw ConfigSection.ALERTS.invalid(reportedAs.apply(key), "must be at least 1, was " + value);
       }
       return value;
     }

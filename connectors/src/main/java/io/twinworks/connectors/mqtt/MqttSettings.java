@@ -1,10 +1,8 @@
 package io.twinworks.connectors.mqtt;
 
-import static io.twinworks.connectors.MqttConfig.invalid;
-import static io.twinworks.connectors.MqttConfig.read;
 
 import com.typesafe.config.Config;
-import io.twinworks.connectors.MqttConfig;
+import io.twinworks.connectors.ConfigSection;
 import java.time.Duration;
 import java.util.Objects;
 import org.apache.pekko.stream.RestartSettings;
@@ -45,31 +43,31 @@ public record MqttSettings(
    * @param config the application's root config, or its {@code twinworks.mqtt} section
    */
   public static MqttSettings create(Config config) {
-    Config mqtt = MqttConfig.section(config);
-    String clientId = read(mqtt, "client-id", Config::getString);
+    Config mqtt = ConfigSection.MQTT.of(config);
+    String clientId = ConfigSection.MQTT.read(mqtt, "client-id", Config::getString);
     if (clientId.isBlank() || clientId.length() > 65535) {
-      throw invalid("client-id", "must be a non-empty string");
+      throw ConfigSection.MQTT.invalid("client-id", "must be a non-empty string");
     }
-    int bufferSize = read(mqtt, "buffer-size", Config::getInt);
+    int bufferSize = ConfigSection.MQTT.read(mqtt, "buffer-size", Config::getInt);
     if (bufferSize <= 0) {
-      throw invalid("buffer-size", "must be positive, was " + bufferSize);
+      throw ConfigSection.MQTT.invalid("buffer-size", "must be positive, was " + bufferSize);
     }
-    Duration minBackoff = positive(mqtt, "min-backoff");
-    Duration maxBackoff = positive(mqtt, "max-backoff");
+    Duration minBackoff = ConfigSection.MQTT.positiveDuration(mqtt, "min-backoff");
+    Duration maxBackoff = ConfigSection.MQTT.positiveDuration(mqtt, "max-backoff");
     if (maxBackoff.compareTo(minBackoff) < 0) {
-      throw invalid("max-backoff", "must not be less than min-backoff (" + minBackoff + "), was " + maxBackoff);
+      throw ConfigSection.MQTT.invalid("max-backoff", "must not be less than min-backoff (" + minBackoff + "), was " + maxBackoff);
     }
-    double randomFactor = read(mqtt, "random-factor", Config::getDouble);
+    double randomFactor = ConfigSection.MQTT.read(mqtt, "random-factor", Config::getDouble);
     if (!(randomFactor >= 0 && randomFactor <= 1)) {
-      throw invalid("random-factor", "must be between 0 and 1, was " + randomFactor);
+      throw ConfigSection.MQTT.invalid("random-factor", "must be between 0 and 1, was " + randomFactor);
     }
-    int maxRestarts = read(mqtt, "max-restarts", Config::getInt);
+    int maxRestarts = ConfigSection.MQTT.read(mqtt, "max-restarts", Config::getInt);
     if (maxRestarts < -1) {
-      throw invalid("max-restarts", "must be -1 (forever) or at least 0, was " + maxRestarts);
+      throw ConfigSection.MQTT.invalid("max-restarts", "must be -1 (forever) or at least 0, was " + maxRestarts);
     }
-    return new MqttSettings(read(mqtt, "url", Config::getString), clientId, read(mqtt, "username", Config::getString),
-        read(mqtt, "password", Config::getString), bufferSize, minBackoff, maxBackoff, randomFactor, maxRestarts,
-        positive(mqtt, "max-restarts-within"));
+    return new MqttSettings(ConfigSection.MQTT.read(mqtt, "url", Config::getString), clientId, ConfigSection.MQTT.read(mqtt, "username", Config::getString),
+        ConfigSection.MQTT.read(mqtt, "password", Config::getString), bufferSize, minBackoff, maxBackoff, randomFactor, maxRestarts,
+        ConfigSection.MQTT.positiveDuration(mqtt, "max-restarts-within"));
   }
 
   /** The same settings with another broker URL, e.g. the embedded broker's. */
@@ -116,7 +114,7 @@ public record MqttSettings(
   /** @throws IllegalStateException when no URL is set */
   public void requireUrl() {
     if (url.isBlank()) {
-      throw new IllegalStateException(MqttConfig.PATH + ".url is empty: set it, or pass the broker's URL with withUrl");
+      throw new IllegalStateException(ConfigSection.MQTT.path() + ".url is empty: set it, or pass the broker's URL with withUrl");
     }
   }
 
@@ -126,13 +124,5 @@ public record MqttSettings(
         + (password.isEmpty() ? "" : "***") + ", bufferSize=" + bufferSize + ", minBackoff=" + minBackoff
         + ", maxBackoff=" + maxBackoff + ", randomFactor=" + randomFactor + ", maxRestarts=" + maxRestarts
         + ", maxRestartsWithin=" + maxRestartsWithin + "]";
-  }
-
-  private static Duration positive(Config mqtt, String key) {
-    Duration value = read(mqtt, key, Config::getDuration);
-    if (value.isNegative() || value.isZero()) {
-      throw invalid(key, "must be positive, was " + value);
-    }
-    return value;
   }
 }

@@ -1,11 +1,10 @@
 package io.twinworks.connectors.opcua;
 
-import static io.twinworks.connectors.opcua.OpcUaConfig.invalid;
-
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import io.twinworks.connectors.ConfigSection;
 import io.twinworks.connectors.alert.Backoff;
 import io.twinworks.twins.TwinId;
 import io.twinworks.twins.TwinKind;
@@ -51,10 +50,10 @@ public record OpcUaSettings(List<OpcUaEndpoint> endpoints, Path pkiDir) {
    * @param config the application's root config
    */
   public static OpcUaSettings create(Config config) {
-    Config opcua = OpcUaConfig.section(config);
-    Config endpointDefaults = OpcUaConfig.read(opcua, "endpoint-defaults", "endpoint-defaults", Config::getConfig);
-    Config nodeDefaults = OpcUaConfig.read(opcua, "node-defaults", "node-defaults", Config::getConfig);
-    List<? extends ConfigObject> entries = OpcUaConfig.read(opcua, "endpoints", "endpoints", Config::getObjectList);
+    Config opcua = ConfigSection.OPCUA.of(config);
+    Config endpointDefaults = ConfigSection.OPCUA.read(opcua, "endpoint-defaults", "endpoint-defaults", Config::getConfig);
+    Config nodeDefaults = ConfigSection.OPCUA.read(opcua, "node-defaults", "node-defaults", Config::getConfig);
+    List<? extends ConfigObject> entries = ConfigSection.OPCUA.read(opcua, "endpoints", "endpoints", Config::getObjectList);
     List<OpcUaEndpoint> endpoints = new ArrayList<>();
     Map<String, String> names = new HashMap<>();
     for (int i = 0; i < entries.size(); i++) {
@@ -66,7 +65,7 @@ public record OpcUaSettings(List<OpcUaEndpoint> endpoints, Path pkiDir) {
       OpcUaEndpoint endpoint = endpoint(read, nodes(read, at, nodeDefaults));
       String earlier = names.putIfAbsent(endpoint.name(), at + ".name");
       if (earlier != null) {
-        throw invalid(at + ".name", "'" + endpoint.name() + "' is already the name of " + earlier
+        throw ConfigSection.OPCUA.invalid(at + ".name", "'" + endpoint.name() + "' is already the name of " + earlier
             + "; give each endpoint its own name");
       }
       endpoints.add(endpoint);
@@ -87,20 +86,20 @@ public record OpcUaSettings(List<OpcUaEndpoint> endpoints, Path pkiDir) {
   private static OpcUaEndpoint endpoint(Reader read, List<NodeMapping> nodes) {
     String name = read.get("name", Config::getString);
     if (!NAME.matcher(name).matches()) {
-      throw invalid(read.key("name"), "must be letters, digits, '.', '_' or '-', was '" + name + "'");
+      throw ConfigSection.OPCUA.invalid(read.key("name"), "must be letters, digits, '.', '_' or '-', was '" + name + "'");
     }
     String url = read.get("url", Config::getString);
     SecurityPolicy policy = read.parsed("security-policy", OpcUaSettings::securityPolicy);
     MessageSecurityMode mode = read.parsed("security-mode", OpcUaSettings::securityMode);
     String problem = ServerConnection.problemWith(url, policy, mode);
     if (problem != null) {
-      throw invalid(read.key(problem.startsWith("url") ? "url" : problem.startsWith("security policy")
+      throw ConfigSection.OPCUA.invalid(read.key(problem.startsWith("url") ? "url" : problem.startsWith("security policy")
           ? "security-policy" : "security-mode"), problem);
     }
     Duration minBackoff = read.positive("min-backoff");
     Duration maxBackoff = read.positive("max-backoff");
     if (maxBackoff.compareTo(minBackoff) < 0) {
-      throw invalid(read.key("max-backoff"), "must not be less than min-backoff (" + minBackoff + "), was "
+      throw ConfigSection.OPCUA.invalid(read.key("max-backoff"), "must not be less than min-backoff (" + minBackoff + "), was "
           + maxBackoff);
     }
     ServerConnection connection = new ServerConnection(url, policy, mode, identity(read),
@@ -116,20 +115,20 @@ public record OpcUaSettings(List<OpcUaEndpoint> endpoints, Path pkiDir) {
       return Identity.ANONYMOUS;
     }
     if (value.valueType() != ConfigValueType.OBJECT) {
-      throw invalid(read.key("identity"), "must be anonymous or { username = .., password = .. }");
+      throw ConfigSection.OPCUA.invalid(read.key("identity"), "must be anonymous or { username = .., password = .. }");
     }
     Config identity = ((ConfigObject) value).toConfig();
     for (String key : ((ConfigObject) value).keySet()) {
       if (!key.equals("username") && !key.equals("password")) {
-        throw invalid(read.key("identity") + "." + key, "unknown key (expected username, password)");
+        throw ConfigSection.OPCUA.invalid(read.key("identity") + "." + key, "unknown key (expected username, password)");
       }
     }
-    String username = OpcUaConfig.read(identity, "username", read.key("identity") + ".username", Config::getString);
+    String username = ConfigSection.OPCUA.read(identity, "username", read.key("identity") + ".username", Config::getString);
     if (username.isBlank()) {
-      throw invalid(read.key("identity") + ".username", "must not be blank");
+      throw ConfigSection.OPCUA.invalid(read.key("identity") + ".username", "must not be blank");
     }
     return Identity.user(username,
-        OpcUaConfig.read(identity, "password", read.key("identity") + ".password", Config::getString));
+        ConfigSection.OPCUA.read(identity, "password", read.key("identity") + ".password", Config::getString));
   }
 
   private static List<NodeMapping> nodes(Reader endpoint, String at, Config nodeDefaults) {
@@ -145,7 +144,7 @@ public record OpcUaSettings(List<OpcUaEndpoint> endpoints, Path pkiDir) {
       NodeMapping node = node(read);
       String earlier = seen.putIfAbsent(node.nodeId(), read.key("node-id"));
       if (earlier != null) {
-        throw invalid(read.key("node-id"), "'" + node.nodeIdText() + "' is already mapped by " + earlier);
+        throw ConfigSection.OPCUA.invalid(read.key("node-id"), "'" + node.nodeIdText() + "' is already mapped by " + earlier);
       }
       nodes.add(node);
     }
@@ -159,15 +158,15 @@ public record OpcUaSettings(List<OpcUaEndpoint> endpoints, Path pkiDir) {
     TwinId twin = read.parsed("twin", TwinId::of);
     String signal = read.get("signal", Config::getString);
     if (signal.isBlank()) {
-      throw invalid(read.key("signal"), "must not be blank");
+      throw ConfigSection.OPCUA.invalid(read.key("signal"), "must not be blank");
     }
     int queueSize = read.get("queue-size", Config::getInt);
     if (queueSize < 1) {
-      throw invalid(read.key("queue-size"), "must be at least 1, was " + queueSize);
+      throw ConfigSection.OPCUA.invalid(read.key("queue-size"), "must be at least 1, was " + queueSize);
     }
     Duration sampling = read.get("sampling-interval", Config::getDuration);
     if (sampling.isNegative()) {
-      throw invalid(read.key("sampling-interval"), "must not be negative (0 asks the server for its fastest rate), "
+      throw ConfigSection.OPCUA.invalid(read.key("sampling-interval"), "must not be negative (0 asks the server for its fastest rate), "
           + "was " + sampling);
     }
     return new NodeMapping(nodeId, twin, read.parsed("kind", TwinKind::of), signal,
@@ -202,7 +201,7 @@ public record OpcUaSettings(List<OpcUaEndpoint> endpoints, Path pkiDir) {
   private static void checkKeys(ConfigObject entry, String at, Set<String> allowed) {
     for (String key : entry.keySet()) {
       if (!allowed.contains(key)) {
-        throw invalid(at + "." + key, "unknown key (expected " + String.join(", ", allowed.stream().sorted().toList())
+        throw ConfigSection.OPCUA.invalid(at + "." + key, "unknown key (expected " + String.join(", ", allowed.stream().sorted().toList())
             + ")");
       }
     }
@@ -222,19 +221,19 @@ public record OpcUaSettings(List<OpcUaEndpoint> endpoints, Path pkiDir) {
     }
 
     <T> T get(String key, BiFunction<Config, String, T> getter) {
-      return OpcUaConfig.read(entry, key, key(key), getter);
+      return ConfigSection.OPCUA.read(entry, key, key(key), getter);
     }
 
     <T> T parsed(String key, Function<String, T> parser) {
       try {
         return parser.apply(get(key, Config::getString));
       } catch (IllegalArgumentException e) {
-        throw invalid(key(key), e.getMessage());
+        throw ConfigSection.OPCUA.invalid(key(key), e.getMessage());
       }
     }
 
     Duration positive(String key) {
-      return OpcUaConfig.positiveDuration(entry, key, key(key));
+      return ConfigSection.OPCUA.positiveDuration(entry, key, key(key));
     }
   }
 }

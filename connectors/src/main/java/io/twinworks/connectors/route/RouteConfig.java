@@ -1,12 +1,11 @@
 package io.twinworks.connectors.route;
 
-import static io.twinworks.connectors.MqttConfig.invalid;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
-import io.twinworks.connectors.MqttConfig;
+import io.twinworks.connectors.ConfigSection;
 import io.twinworks.connectors.codec.JsonPayloads;
 import io.twinworks.connectors.codec.PayloadCodec;
 import io.twinworks.connectors.codec.PayloadCodecs;
@@ -27,26 +26,26 @@ final class RouteConfig {
   private RouteConfig() {}
 
   static TopicRoutes read(Config config) {
-    Config mqtt = MqttConfig.section(config);
-    int maxPayloadBytes = MqttConfig.read(mqtt, "max-payload-bytes", Config::getInt);
+    Config mqtt = ConfigSection.MQTT.of(config);
+    int maxPayloadBytes = ConfigSection.MQTT.read(mqtt, "max-payload-bytes", Config::getInt);
     if (maxPayloadBytes <= 0) {
-      throw invalid("max-payload-bytes", "must be positive, was " + maxPayloadBytes);
+      throw ConfigSection.MQTT.invalid("max-payload-bytes", "must be positive, was " + maxPayloadBytes);
     }
-    Duration maxFutureSkew = MqttConfig.read(mqtt, "max-future-skew", Config::getDuration);
+    Duration maxFutureSkew = ConfigSection.MQTT.read(mqtt, "max-future-skew", Config::getDuration);
     if (maxFutureSkew.isNegative()) {
-      throw invalid("max-future-skew", "must not be negative, was " + maxFutureSkew);
+      throw ConfigSection.MQTT.invalid("max-future-skew", "must not be negative, was " + maxFutureSkew);
     }
     Map<String, PayloadCodec> codecs = PayloadCodecs.standard(new JsonPayloads(maxFutureSkew));
-    List<? extends ConfigObject> entries = MqttConfig.read(mqtt, "routes", Config::getObjectList);
+    List<? extends ConfigObject> entries = ConfigSection.MQTT.read(mqtt, "routes", Config::getObjectList);
     if (entries.isEmpty()) {
-      throw invalid("routes", "is empty; at least one route is needed");
+      throw ConfigSection.MQTT.invalid("routes", "is empty; at least one route is needed");
     }
     List<TopicRoute> routes = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (int i = 0; i < entries.size(); i++) {
       TopicRoute route = route(entries.get(i), "routes[" + i + "]", codecs);
       if (!names.add(route.name())) {
-        throw invalid("routes[" + i + "].name", "route name '" + route.name() + "' is used twice");
+        throw ConfigSection.MQTT.invalid("routes[" + i + "].name", "route name '" + route.name() + "' is used twice");
       }
       routes.add(route);
     }
@@ -56,13 +55,13 @@ final class RouteConfig {
   private static TopicRoute route(ConfigObject entry, String at, Map<String, PayloadCodec> codecs) {
     for (String key : entry.keySet()) {
       if (!KEYS.contains(key)) {
-        throw invalid(at + "." + key, "unknown key (expected " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+        throw ConfigSection.MQTT.invalid(at + "." + key, "unknown key (expected " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
       }
     }
     String name = string(entry, at, "name");
     TopicPattern topic = parse(at + ".topic", () -> TopicPattern.parse(string(entry, at, "topic")));
     String kindId = string(entry, at, "kind");
-    TwinKind kind = TwinKind.find(kindId).orElseThrow(() -> invalid(at + ".kind",
+    TwinKind kind = TwinKind.find(kindId).orElseThrow(() -> ConfigSection.MQTT.invalid(at + ".kind",
         "unknown kind '" + kindId + "' (expected sensor, machine or battery-pack)"));
     List<String> optional = topic.optionalVariable().stream().toList();
     Template twinId = parse(at + ".twin-id",
@@ -74,7 +73,7 @@ final class RouteConfig {
     String codecName = string(entry, at, "payload");
     PayloadCodec codec = codecs.get(codecName);
     if (codec == null) {
-      throw invalid(at + ".payload", "unknown payload '" + codecName + "' (expected "
+      throw ConfigSection.MQTT.invalid(at + ".payload", "unknown payload '" + codecName + "' (expected "
           + String.join(", ", codecs.keySet().stream().sorted().toList()) + ")");
     }
     return new TopicRoute(name, topic, kind, twinId, signal, codec);
@@ -83,10 +82,10 @@ final class RouteConfig {
   private static String string(ConfigObject entry, String at, String key) {
     ConfigValue value = entry.get(key);
     if (value == null) {
-      throw invalid(at + "." + key, "missing");
+      throw ConfigSection.MQTT.invalid(at + "." + key, "missing");
     }
     if (value.valueType() != ConfigValueType.STRING || ((String) value.unwrapped()).isBlank()) {
-      throw invalid(at + "." + key, "must be a non-empty string, was " + value.render());
+      throw ConfigSection.MQTT.invalid(at + "." + key, "must be a non-empty string, was " + value.render());
     }
     return (String) value.unwrapped();
   }
@@ -95,7 +94,7 @@ final class RouteConfig {
     try {
       return parser.get();
     } catch (IllegalArgumentException e) {
-      throw invalid(key, e.getMessage());
+      throw ConfigSection.MQTT.invalid(key, e.getMessage());
     }
   }
 }

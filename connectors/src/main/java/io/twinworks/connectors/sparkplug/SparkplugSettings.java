@@ -1,9 +1,8 @@
 package io.twinworks.connectors.sparkplug;
 
-import static io.twinworks.connectors.MqttConfig.invalid;
 
 import com.typesafe.config.Config;
-import io.twinworks.connectors.MqttConfig;
+import io.twinworks.connectors.ConfigSection;
 import io.twinworks.twins.TwinKind;
 import java.time.Duration;
 import java.util.Objects;
@@ -31,14 +30,14 @@ public record SparkplugSettings(boolean enabled, TwinKind kind, Duration rebirth
    * @param config the application's root config, or its {@code twinworks.mqtt} section
    */
   public static SparkplugSettings create(Config config) {
-    Config mqtt = MqttConfig.section(config);
-    String kindId = MqttConfig.read(mqtt, "sparkplug.kind", Config::getString);
-    TwinKind kind = TwinKind.find(kindId).orElseThrow(() -> invalid("sparkplug.kind",
+    Config mqtt = ConfigSection.MQTT.of(config);
+    String kindId = ConfigSection.MQTT.read(mqtt, "sparkplug.kind", Config::getString);
+    TwinKind kind = TwinKind.find(kindId).orElseThrow(() -> ConfigSection.MQTT.invalid("sparkplug.kind",
         "unknown kind '" + kindId + "' (expected sensor, machine or battery-pack)"));
-    Duration interval = MqttConfig.read(mqtt, "sparkplug.rebirth-min-interval", Config::getDuration);
+    Duration interval = ConfigSection.MQTT.read(mqtt, "sparkplug.rebirth-min-interval", Config::getDuration);
     if (interval.isNegative()) {
-      throw invalid("sparkplug.rebirth-min-interval", "must not be negative, was " + interval);
+      throw ConfigSection.MQTT.invalid("sparkplug.rebirth-min-interval", "must not be negative, was " + interval);
     }
-    return new SparkplugSettings(MqttConfig.read(mqtt, "sparkplug.enabled", Config::getBoolean), kind, interval);
+    return new SparkplugSettings(ConfigSection.MQTT.read(mqtt, "sparkplug.enabled", Config::getBoolean), kind, interval);
   }
 }
