@@ -1,5 +1,6 @@
 package io.twinworks.connectors.alert;
 
+import io.twinworks.connectors.Backoff;
 import io.twinworks.connectors.mqtt.MqttSettings;
 import io.twinworks.twins.alert.Alert;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package io.twinworks.connectors.alert;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
+import io.twinworks.connectors.Backoff;
 import io.twinworks.connectors.ConfigSection;
 import io.twinworks.twins.alert.Severity;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package io.twinworks.connectors.edge;
 
-import io.twinworks.connectors.alert.Backoff;
+import io.twinworks.connectors.Backoff;
 import io.twinworks.connectors.mqtt.MqttSettings;
 import java.time.Duration;
 import java.util.ArrayList;

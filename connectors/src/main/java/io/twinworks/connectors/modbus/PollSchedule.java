@@ -1,6 +1,6 @@
 package io.twinworks.connectors.modbus;
 
-import io.twinworks.connectors.alert.Backoff;
+import io.twinworks.connectors.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.twinworks.connectors.opcua;
 
-import io.twinworks.connectors.alert.Backoff;
+import io.twinworks.connectors.Backoff;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

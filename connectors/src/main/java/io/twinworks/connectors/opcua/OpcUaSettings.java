@@ -5,7 +5,7 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.twinworks.connectors.ConfigSection;
-import io.twinworks.connectors.alert.Backoff;
+import io.twinworks.connectors.Backoff;
 import io.twinworks.twins.TwinId;
 import io.twinworks.twins.TwinKind;
 import java.nio.file.Path;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import io.twinworks.connectors.Backoff;
 import io.twinworks.twins.alert.Severity;
 import java.net.URI;
 import java.time.Duration;

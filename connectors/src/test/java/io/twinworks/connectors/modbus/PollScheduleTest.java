@@ -2,7 +2,7 @@ package io.twinworks.connectors.modbus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.twinworks.connectors.alert.Backoff;
+import io.twinworks.connectors.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.twinworks.connectors.opcua;
 
-import io.twinworks.connectors.alert.Backoff;
+import io.twinworks.connectors.Backoff;
 import io.twinworks.twins.TwinId;
 import io.twinworks.twins.TwinKind;
 import io.twinworks.testsupport.OpcUaTestServer;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
-import io.twinworks.connectors.alert.Backoff;
+import io.twinworks.connectors.Backoff;
 import io.twinworks.twins.TwinId;
 import io.twinworks.twins.TwinKind;
 import java.nio.file.Path;

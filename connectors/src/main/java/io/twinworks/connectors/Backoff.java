@@ -1,4 +1,4 @@
-package io.twinworks.connectors.alert;
+package io.twinworks.connectors;
 
 import java.time.Duration;
 import java.util.Objects;
