@@ -8,7 +8,7 @@ import io.twinworks.twins.TwinKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * every time (taken as current), and UInt32 values in the 64-bit field. The QoS of a message is the transport's.
  *
  * <p>One per host (the runtime); the sessions live in memory, so after a restart the host knows no births, asks
- * each node for one at its first data, and meanwhile uses the metrics that come with names. Memory grows with the
- * number of edge nodes and devices seen. Thread-safe (calls are serialized).
+ * each node for one at its first data, and meanwhile uses the metrics that come with names. It keeps the sessions of
+ * at most {@code maxEdgeNodes} nodes, the least recently heard from forgotten first: a forgotten node is asked for a
+ * rebirth at its next data, as after a restart. Thread-safe (calls are serialized).
  */
 public final class SparkplugSessions {
 
@@ -41,17 +42,29 @@ public final class SparkplugSessions {
   static final String BD_SEQ = "bdSeq";
   private static final List<String> CONTROL_PREFIXES = List.of("Node Control/", "Device Control/");
 
+  static final int DEFAULT_MAX_EDGE_NODES = 10_000;
+
   private final TwinKind kind;
   private final Duration rebirthMinInterval;
-  private final Map<EdgeNodeId, NodeSession> sessions = new HashMap<>();
+  private final Map<EdgeNodeId, NodeSession> sessions;
 
   public SparkplugSessions(TwinKind kind, Duration rebirthMinInterval) {
+    this(kind, rebirthMinInterval, DEFAULT_MAX_EDGE_NODES);
+  }
+
+  public SparkplugSessions(TwinKind kind, Duration rebirthMinInterval, int maxEdgeNodes) {
     this.kind = kind;
     this.rebirthMinInterval = rebirthMinInterval;
+    this.sessions = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<EdgeNodeId, NodeSession> eldest) {
+        return size() > maxEdgeNodes;
+      }
+    };
   }
 
   public static SparkplugSessions create(SparkplugSettings settings) {
-    return new SparkplugSessions(settings.kind(), settings.rebirthMinInterval());
+    return new SparkplugSessions(settings.kind(), settings.rebirthMinInterval(), settings.maxEdgeNodes());
   }
 
   public TwinKind kind() {

@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param enabled subscribe to {@code spBv1.0/#} and decode what arrives there
  * @param kind the kind of the twins of edge nodes and devices
  * @param rebirthMinInterval an edge node is asked for a rebirth at most once in this time (until it is born again)
+ * @param maxEdgeNodes the edge nodes whose sessions are kept, the least recently heard from forgotten first
  */
-public record SparkplugSettings(boolean enabled, TwinKind kind, Duration rebirthMinInterval) {
+public record SparkplugSettings(boolean enabled, TwinKind kind, Duration rebirthMinInterval, int maxEdgeNodes) {
 
   /** The subscription covering every Sparkplug B message. */
   public static final String SUBSCRIPTION = SparkplugTopic.NAMESPACE + "/#";
@@ -38,6 +39,11 @@ public record SparkplugSettings(boolean enabled, TwinKind kind, Duration rebirth
     if (interval.isNegative()) {
       throw ConfigSection.MQTT.invalid("sparkplug.rebirth-min-interval", "must not be negative, was " + interval);
     }
-    return new SparkplugSettings(ConfigSection.MQTT.read(mqtt, "sparkplug.enabled", Config::getBoolean), kind, interval);
+    int maxEdgeNodes = ConfigSection.MQTT.read(mqtt, "sparkplug.max-edge-nodes", Config::getInt);
+    if (maxEdgeNodes < 1) {
+      throw ConfigSection.MQTT.invalid("sparkplug.max-edge-nodes", "must be at least 1, was " + maxEdgeNodes);
+    }
+    return new SparkplugSettings(ConfigSection.MQTT.read(mqtt, "sparkplug.enabled", Config::getBoolean), kind, interval,
+        maxEdgeNodes);
   }
 }

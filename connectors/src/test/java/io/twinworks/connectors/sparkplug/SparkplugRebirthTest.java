@@ -37,6 +37,20 @@ class SparkplugRebirthTest {
   }
 
   @Test
+  void pastTheBoundTheLeastRecentlyHeardFromNodeIsForgottenAndAskedForRebirth() {
+    SparkplugSessions twoNodes = new SparkplugSessions(TwinKind.MACHINE, Duration.ofSeconds(5), 2);
+    twoNodes.decode("spBv1.0/plant1/NBIRTH/edge7", nodeBirth(1), RECEIVED);
+    twoNodes.decode("spBv1.0/plant1/NBIRTH/edge8", nodeBirth(1), RECEIVED);
+    // edge7 heard from again, so edge8 is now the least recent and goes when edge9 is born
+    assertEquals(Optional.empty(), twoNodes.decode(NDATA, payload(1, alias(1).setDoubleValue(22)), RECEIVED).rebirth());
+    twoNodes.decode("spBv1.0/plant1/NBIRTH/edge9", nodeBirth(1), RECEIVED);
+
+    assertEquals(Optional.empty(), twoNodes.decode(NDATA, payload(2, alias(1).setDoubleValue(23)), RECEIVED).rebirth());
+    assertEquals(Optional.of(new EdgeNodeId("plant1", "edge8")),
+        twoNodes.decode("spBv1.0/plant1/NDATA/edge8", payload(1, alias(1).setDoubleValue(5)), RECEIVED).rebirth());
+  }
+
+  @Test
   void theSequenceWrapsFrom255To0() {
     decode("spBv1.0/plant1/NBIRTH/edge7", nodeBirth(1), RECEIVED);
     for (int seq = 1; seq <= 255; seq++) {

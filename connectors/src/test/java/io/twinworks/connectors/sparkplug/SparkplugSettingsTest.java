@@ -14,7 +14,7 @@ class SparkplugSettingsTest {
 
   @Test
   void defaultsAreOnAsMachinesAskingEveryFiveSeconds() {
-    assertEquals(new SparkplugSettings(true, TwinKind.MACHINE, Duration.ofSeconds(5)),
+    assertEquals(new SparkplugSettings(true, TwinKind.MACHINE, Duration.ofSeconds(5), 10_000),
         SparkplugSettings.create(ConfigFactory.load()));
   }
 
