@@ -1,6 +1,7 @@
 package io.twinworks.connectors.sparkplug;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.twinworks.connectors.codec.JsonPayloads;
 import io.twinworks.twins.Quality;
 import io.twinworks.twins.Reading;
 import io.twinworks.twins.TwinId;
@@ -43,18 +44,21 @@ public final class SparkplugSessions {
   private static final List<String> CONTROL_PREFIXES = List.of("Node Control/", "Device Control/");
 
   static final int DEFAULT_MAX_EDGE_NODES = 10_000;
+  static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
 
   private final TwinKind kind;
   private final Duration rebirthMinInterval;
+  private final Duration maxFutureSkew;
   private final Map<EdgeNodeId, NodeSession> sessions;
 
   public SparkplugSessions(TwinKind kind, Duration rebirthMinInterval) {
-    this(kind, rebirthMinInterval, DEFAULT_MAX_EDGE_NODES);
+    this(kind, rebirthMinInterval, DEFAULT_MAX_EDGE_NODES, DEFAULT_MAX_FUTURE_SKEW);
   }
 
-  public SparkplugSessions(TwinKind kind, Duration rebirthMinInterval, int maxEdgeNodes) {
+  public SparkplugSessions(TwinKind kind, Duration rebirthMinInterval, int maxEdgeNodes, Duration maxFutureSkew) {
     this.kind = kind;
     this.rebirthMinInterval = rebirthMinInterval;
+    this.maxFutureSkew = maxFutureSkew;
     this.sessions = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<EdgeNodeId, NodeSession> eldest) {
@@ -64,7 +68,8 @@ public final class SparkplugSessions {
   }
 
   public static SparkplugSessions create(SparkplugSettings settings) {
-    return new SparkplugSessions(settings.kind(), settings.rebirthMinInterval(), settings.maxEdgeNodes());
+    return new SparkplugSessions(settings.kind(), settings.rebirthMinInterval(), settings.maxEdgeNodes(),
+        settings.maxFutureSkew());
   }
 
   public TwinKind kind() {
@@ -140,7 +145,7 @@ public final class SparkplugSessions {
   private SparkplugResult deviceDeath(Message in) {
     boolean gap = in.gap();
     in.session().deviceDied(in.device());
-    return outcome(in, new Resolved(List.of(), 0), List.of(in.twin()), gap);
+    return outcome(in, new Resolved(List.of(), 0, List.of()), List.of(in.twin()), gap);
   }
 
   private SparkplugResult data(Message in, BirthMetrics metrics, boolean unborn) {
@@ -154,6 +159,7 @@ public final class SparkplugSessions {
   private Resolved readings(Message in, BirthMetrics metrics) {
     List<Reading> readings = new ArrayList<>();
     int unknown = 0;
+    List<Instant> badTimes = new ArrayList<>();
     for (Metric metric : in.payload().getMetricsList()) {
       Optional<MetricDefinition> definition = metrics.resolve(metric);
       if (definition.isEmpty()) {
@@ -165,11 +171,16 @@ public final class SparkplugSessions {
       if (value.isEmpty() || isProtocolMetric(name) || name.isBlank()) {
         continue;
       }
+      Instant time = in.sourceTime(metric);
+      if (time.isBefore(JsonPayloads.EARLIEST) || time.isAfter(in.receivedTime().plus(maxFutureSkew))) {
+        badTimes.add(time);
+        continue;
+      }
       readings.add(new Reading(in.twin(), kind, name, value.getAsDouble(),
-          MetricValues.quality(metric).orElse(Quality.GOOD), in.sourceTime(metric), in.receivedTime(),
+          MetricValues.quality(metric).orElse(Quality.GOOD), time, in.receivedTime(),
           in.topic().edgeNode().origin(), in.seq()));
     }
-    return new Resolved(readings, unknown);
+    return new Resolved(readings, unknown, badTimes);
   }
 
   private SparkplugResult outcome(Message in, Resolved resolved, List<TwinId> lost, boolean missedSomething) {
@@ -181,6 +192,11 @@ public final class SparkplugSessions {
       rejected = Optional.of(in.topic().type() + " of " + in.twin() + ": " + resolved.unknownAliases()
           + " metric(s) with an alias no birth certificate defined"
           + (in.session().born() ? "" : " (no NBIRTH seen yet)") + "; a rebirth was requested");
+    } else if (!resolved.badTimes().isEmpty()) {
+      rejected = Optional.of(in.topic().type() + " of " + in.twin() + ": " + resolved.badTimes().size()
+          + " metric(s) left out, their time is before " + JsonPayloads.EARLIEST + " or more than " + maxFutureSkew
+          + " after the receive time " + in.receivedTime() + " (twinworks.mqtt.max-future-skew), e.g. "
+          + resolved.badTimes().get(0));
     }
     return new SparkplugResult(resolved.readings(), lost, request, rejected);
   }
@@ -204,8 +220,11 @@ public final class SparkplugSessions {
     return TwinId.of(topic.device().map(device -> node + ":" + device).orElse(node));
   }
 
-  /** The metrics of one message that became readings, and how many had an alias no birth defined. */
-  private record Resolved(List<Reading> readings, int unknownAliases) {}
+  /**
+   * The metrics of one message that became readings, how many had an alias no birth defined, and the times of
+   * those left out for an impossible time.
+   */
+  private record Resolved(List<Reading> readings, int unknownAliases, List<Instant> badTimes) {}
 
   /** One message being decoded, with its node's session. */
   private record Message(

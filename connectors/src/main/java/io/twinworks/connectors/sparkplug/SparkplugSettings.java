@@ -14,8 +14,11 @@ import java.util.Objects;
  * @param kind the kind of the twins of edge nodes and devices
  * @param rebirthMinInterval an edge node is asked for a rebirth at most once in this time (until it is born again)
  * @param maxEdgeNodes the edge nodes whose sessions are kept, the least recently heard from forgotten first
+ * @param maxFutureSkew a metric time further than this after the receive time is refused ({@code
+ *     twinworks.mqtt.max-future-skew}, as for JSON payloads)
  */
-public record SparkplugSettings(boolean enabled, TwinKind kind, Duration rebirthMinInterval, int maxEdgeNodes) {
+public record SparkplugSettings(boolean enabled, TwinKind kind, Duration rebirthMinInterval, int maxEdgeNodes,
+    Duration maxFutureSkew) {
 
   /** The subscription covering every Sparkplug B message. */
   public static final String SUBSCRIPTION = SparkplugTopic.NAMESPACE + "/#";
@@ -23,6 +26,7 @@ public record SparkplugSettings(boolean enabled, TwinKind kind, Duration rebirth
   public SparkplugSettings {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(rebirthMinInterval, "rebirthMinInterval");
+    Objects.requireNonNull(maxFutureSkew, "maxFutureSkew");
   }
 
   /**
@@ -44,6 +48,6 @@ public record SparkplugSettings(boolean enabled, TwinKind kind, Duration rebirth
       throw ConfigSection.MQTT.invalid("sparkplug.max-edge-nodes", "must be at least 1, was " + maxEdgeNodes);
     }
     return new SparkplugSettings(ConfigSection.MQTT.read(mqtt, "sparkplug.enabled", Config::getBoolean), kind, interval,
-        maxEdgeNodes);
+        maxEdgeNodes, ConfigSection.MQTT.read(mqtt, "max-future-skew", Config::getDuration));
   }
 }

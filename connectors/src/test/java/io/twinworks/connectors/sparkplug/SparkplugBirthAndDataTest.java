@@ -31,6 +31,22 @@ class SparkplugBirthAndDataTest {
   }
 
   @Test
+  void aMetricWithAnImpossibleTimeIsLeftOutAndTheMessageDeadLettered() {
+    decode("spBv1.0/plant1/NBIRTH/edge7", nodeBirth(1));
+    // 5 ms after the epoch (a clock that was never set), and two days after the receive time
+    SparkplugResult epoch = decode("spBv1.0/plant1/NDATA/edge7",
+        payload(1, alias(1).setDoubleValue(22).setTimestamp(5), alias(2).setBooleanValue(false)));
+    assertEquals(List.of("Running"), epoch.readings().stream().map(Reading::signal).toList());
+    assertTrue(epoch.rejected().orElseThrow().contains("1 metric(s) left out")
+        && epoch.rejected().orElseThrow().contains("1970-01-01T00:00:00.005Z"), epoch.rejected().toString());
+
+    SparkplugResult future = decode("spBv1.0/plant1/NDATA/edge7",
+        payload(2, alias(1).setDoubleValue(23).setTimestamp(RECEIVED.plus(Duration.ofDays(2)).toEpochMilli())));
+    assertTrue(future.readings().isEmpty());
+    assertTrue(future.rejected().orElseThrow().contains("twinworks.mqtt.max-future-skew"), future.rejected().toString());
+  }
+
+  @Test
   void nodeBirthGivesItsMetricsButNotTheProtocolOnes() {
     SparkplugResult birth = decode("spBv1.0/plant1/NBIRTH/edge7", nodeBirth(3));
     Instant nodeTime = Instant.ofEpochMilli(NODE_MILLIS);

@@ -14,7 +14,7 @@ class SparkplugSettingsTest {
 
   @Test
   void defaultsAreOnAsMachinesAskingEveryFiveSeconds() {
-    assertEquals(new SparkplugSettings(true, TwinKind.MACHINE, Duration.ofSeconds(5), 10_000),
+    assertEquals(new SparkplugSettings(true, TwinKind.MACHINE, Duration.ofSeconds(5), 10_000, Duration.ofDays(1)),
         SparkplugSettings.create(ConfigFactory.load()));
   }
 
