@@ -25,13 +25,16 @@ import io.twinworks.twins.alert.DeliverAlerts;
 import io.twinworks.twins.heartbeat.HealthStatus;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
@@ -55,6 +58,8 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 final class TwinBehavior extends EventSourcedBehaviorWithEnforcedReplies<TwinCommand, TwinEvent, TwinState> {
 
   private static final Duration RESEND_AFTER = Duration.ofSeconds(5);
+  /** One per settings in use: a process has one (tests a few). */
+  private static final Map<TwinSettings, BackoffSupervisorStrategy> RESTARTS = new ConcurrentHashMap<>();
 
   private final TwinId id;
   private final TwinKind kind;
@@ -67,8 +72,7 @@ final class TwinBehavior extends EventSourcedBehaviorWithEnforcedReplies<TwinCom
 
   private TwinBehavior(EntityTypeKey<TwinCommand> key, TwinKind kind, TwinId id, TwinSummary summary,
       TwinSettings settings, ActorRef<DeliverAlerts> alertHub) {
-    super(PersistenceId.of(key.name(), id.value()),
-        SupervisorStrategy.restartWithBackoff(settings.minBackoff(), settings.maxBackoff(), settings.randomFactor()));
+    super(PersistenceId.of(key.name(), id.value()), restarts(settings));
     this.id = id;
     this.kind = kind;
     this.summary = summary;
@@ -80,7 +84,13 @@ final class TwinBehavior extends EventSourcedBehaviorWithEnforcedReplies<TwinCom
   static Behavior<TwinCommand> create(EntityTypeKey<TwinCommand> key, TwinKind kind, TwinId id,
       TwinSummary summary, TwinSettings settings, ActorRef<DeliverAlerts> alertHub) {
     return Behaviors.supervise(new TwinBehavior(key, kind, id, summary, settings, alertHub)).onFailure(
-        SupervisorStrategy.restartWithBackoff(settings.minBackoff(), settings.maxBackoff(), settings.randomFactor()));
+        restarts(settings));
+  }
+
+  /** The restart strategy of every twin with these settings, built once: each holds its durations (~300 B). */
+  private static BackoffSupervisorStrategy restarts(TwinSettings settings) {
+    return RESTARTS.computeIfAbsent(settings, s ->
+        SupervisorStrategy.restartWithBackoff(s.minBackoff(), s.maxBackoff(), s.randomFactor()));
   }
 
   /** Registers sharding for one kind, passivating entities idle for {@link TwinSettings#idleTimeout()}. */
@@ -124,33 +134,58 @@ final class TwinBehavior extends EventSourcedBehaviorWithEnforcedReplies<TwinCom
         .build();
   }
 
+  /**
+   * One dispatch method, not Pekko's handler builders: a builder makes its case list, predicates and handler
+   * lambdas for every entity (about 1 KB per running twin, the bench heap class histogram showed).
+   */
   @Override
   public CommandHandlerWithReply<TwinCommand, TwinEvent, TwinState> commandHandler() {
-    return newCommandHandlerWithReplyBuilder()
-        .forAnyState()
-        .onCommand(RecordReadings.class, this::onRecordReadings)
-        .onCommand(GetTwin.class, this::onGetTwin)
-        .onCommand(CheckHeartbeat.class, this::onCheckHeartbeat)
-        .onCommand(MarkCommunicationLost.class, this::onMarkCommunicationLost)
-        .onCommand(Configure.class, this::onConfigure)
-        .onCommand(GetConfig.class, (state, command) -> Effect().reply(command.replyTo(), StatusReply.success(state.config())))
-        .onCommand(AcknowledgeAlert.class, this::onAcknowledgeAlert)
-        .onCommand(ConfirmAlerts.class, this::onConfirmAlerts)
-        .onCommand(GetOee.class, this::onGetOee)
-        .build();
+    return this::onCommand;
   }
 
   @Override
   public EventHandler<TwinState, TwinEvent> eventHandler() {
-    return newEventHandlerBuilder()
-        .forAnyState()
-        .onEvent(ReadingsRecorded.class, TwinState::recorded)
-        .onEvent(HeartbeatChecked.class, TwinState::checked)
-        .onEvent(CommunicationLost.class, TwinState::lost)
-        .onEvent(ConfigChanged.class, (state, event) -> state.configured(event, id, kind, settings.analytics()))
-        .onEvent(AlertAcknowledged.class, TwinState::acknowledged)
-        .onEvent(AlertsDelivered.class, TwinState::delivered)
-        .build();
+    return this::onEvent;
+  }
+
+  private ReplyEffect<TwinEvent, TwinState> onCommand(TwinState state, TwinCommand command) {
+    if (command instanceof RecordReadings c) {
+      return onRecordReadings(state, c);
+    } else if (command instanceof GetTwin c) {
+      return onGetTwin(state, c);
+    } else if (command instanceof CheckHeartbeat c) {
+      return onCheckHeartbeat(state, c);
+    } else if (command instanceof MarkCommunicationLost c) {
+      return onMarkCommunicationLost(state, c);
+    } else if (command instanceof Configure c) {
+      return onConfigure(state, c);
+    } else if (command instanceof GetConfig c) {
+      return Effect().reply(c.replyTo(), StatusReply.success(state.config()));
+    } else if (command instanceof AcknowledgeAlert c) {
+      return onAcknowledgeAlert(state, c);
+    } else if (command instanceof ConfirmAlerts c) {
+      return onConfirmAlerts(state, c);
+    } else if (command instanceof GetOee c) {
+      return onGetOee(state, c);
+    }
+    throw new IllegalArgumentException("unknown twin command " + command.getClass().getName());
+  }
+
+  private TwinState onEvent(TwinState state, TwinEvent event) {
+    if (event instanceof ReadingsRecorded e) {
+      return state.recorded(e);
+    } else if (event instanceof HeartbeatChecked e) {
+      return state.checked(e);
+    } else if (event instanceof CommunicationLost e) {
+      return state.lost(e);
+    } else if (event instanceof ConfigChanged e) {
+      return state.configured(e, id, kind, settings.analytics());
+    } else if (event instanceof AlertAcknowledged e) {
+      return state.acknowledged(e);
+    } else if (event instanceof AlertsDelivered e) {
+      return state.delivered(e);
+    }
+    throw new IllegalArgumentException("unknown twin event " + event.getClass().getName());
   }
 
   private ReplyEffect<TwinEvent, TwinState> onRecordReadings(TwinState state, RecordReadings command) {
