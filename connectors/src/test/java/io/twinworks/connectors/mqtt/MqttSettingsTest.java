@@ -1,13 +1,20 @@
 package io.twinworks.connectors.mqtt;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -55,6 +62,21 @@ class MqttSettingsTest {
   @Test
   void noDelaySocketsHaveNagleOff() throws Exception {
     try (Socket socket = new NoDelaySocketFactory().createSocket()) {
+      assertTrue(socket.getTcpNoDelay());
+    }
+  }
+
+  @Test
+  void noDelaySocketsReadThroughOneBufferedStream() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Socket socket = new NoDelaySocketFactory().createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+        Socket peer = server.accept()) {
+      peer.getOutputStream().write(new byte[] {0x30, 0x02, 'h', 'i'});
+      InputStream in = socket.getInputStream();
+      assertInstanceOf(BufferedInputStream.class, in);
+      assertSame(in, socket.getInputStream());
+      assertEquals(0x30, in.read());
+      assertArrayEquals(new byte[] {0x02, 'h', 'i'}, new DataInputStream(in).readNBytes(3));
       assertTrue(socket.getTcpNoDelay());
     }
   }

@@ -1,6 +1,6 @@
 package io.twinworks.runtime.bench;
 
-import io.twinworks.runtime.simulator.NoDelaySocketFactory;
+import io.twinworks.connectors.mqtt.NoDelaySocketFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;

@@ -1,5 +1,6 @@
 package io.twinworks.runtime.simulator;
 
+import io.twinworks.connectors.mqtt.NoDelaySocketFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.Executors;
