@@ -12,9 +12,14 @@ public final class TwinworksStores {
 
   /** Blocking: connects, creates or checks the schema. {@code blocking} runs the embedded store's JDBC. */
   public static TwinworksStore open(Config config, Executor blocking) {
+    return open(config, blocking, Upkeep.OWN_TIMER);
+  }
+
+  /** As {@link #open(Config, Executor)}, with its periodic upkeep run as {@code upkeep} says. */
+  public static TwinworksStore open(Config config, Executor blocking, Upkeep upkeep) {
     return switch (StoreProfile.from(config)) {
       case EMBEDDED -> EmbeddedStore.open(config, blocking);
-      case CASSANDRA -> CassandraStore.open(config);
+      case CASSANDRA -> CassandraStore.open(config, upkeep);
     };
   }
 }

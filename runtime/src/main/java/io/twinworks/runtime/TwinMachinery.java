@@ -75,6 +75,7 @@ public record TwinMachinery(
     Twins.init(system, twinSettings, alertHub);
     HeartbeatWatch heartbeats = watchHeartbeats(system, twinSettings, store, clock, settings);
     ShardedTwinGateway twins = new ShardedTwinGateway(system, settings.ingest().askTimeout(), heartbeats::reconfigured);
+    // Per node, in a cluster too: each node flushes the last-seen times of the twins it ingested.
     TwinDirectory directory = new TwinDirectory(store.registry());
     system.scheduler().scheduleWithFixedDelay(settings.ingest().registryFlushInterval(),
         settings.ingest().registryFlushInterval(), directory::flush, system.executionContext());

@@ -6,9 +6,8 @@ import io.twinworks.connectors.mqtt.MqttSettings;
 import io.twinworks.connectors.sparkplug.SparkplugSettings;
 import io.twinworks.persistence.TwinworksStore;
 import io.twinworks.persistence.TwinworksStores;
+import io.twinworks.persistence.Upkeep;
 import io.twinworks.persistence.cassandra.StoreProfile;
-import io.twinworks.runtime.alert.AlertStreamSettings;
-import io.twinworks.runtime.alert.AlertTail;
 import io.twinworks.runtime.broker.BrokerSettings;
 import io.twinworks.runtime.broker.EmbeddedBroker;
 import io.twinworks.runtime.config.RuntimeSettings;
@@ -17,14 +16,11 @@ import io.twinworks.runtime.connect.PollerSpec;
 import io.twinworks.runtime.connect.Pollers;
 import io.twinworks.runtime.http.ApiRoutes;
 import io.twinworks.runtime.http.HistoryQueries;
-import io.twinworks.runtime.alert.AlertHub;
-import io.twinworks.runtime.alert.AlertHubSettings;
-import io.twinworks.runtime.alert.AppendSignal;
-import io.twinworks.runtime.alert.delivery.AlertDeliveries;
+import io.twinworks.runtime.cluster.ClusterGauges;
+import io.twinworks.runtime.cluster.StoreJobs;
 import io.twinworks.runtime.ingest.IngestionPipeline;
 import io.twinworks.runtime.ingest.TwinDirectory;
 import io.twinworks.runtime.metrics.TwinworksMetrics;
-import io.twinworks.twins.alert.DeliverAlerts;
 import io.twinworks.runtime.sparkplug.RebirthRequests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +35,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -101,26 +96,25 @@ public final class TwinworksRuntime {
 
     progress.step("opening the " + StoreProfile.from(config).id() + " store");
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("twinworks.blocking-dispatcher"));
-    TwinworksStore store = TwinworksStores.open(config, blocking);
-    // Opening creates (embedded, or Cassandra with auto-create-schema) or checks the schema.
+    TwinworksStore store = TwinworksStores.open(config, blocking, Upkeep.BY_CALLER);
+    // Opening creates (embedded, or Cassandra with auto-create-schema) or checks the schema. Its upkeep runs once
+    // per cluster, below.
 
     TwinworksMetrics metrics = new TwinworksMetrics();
     Clock clock = Clock.systemUTC();
-    AppendSignal alertAppends = new AppendSignal();
     MqttSettings mqttSettings = MqttSettings.create(config.getConfig("twinworks.mqtt")).withUrl(settings.mqttUrl());
-    ActorRef<DeliverAlerts> alertHub =
-        AlertHub.start(system, store.alerts(), alertAppends, AlertHubSettings.fromConfig(config));
+    AlertMachinery alerts = AlertMachinery.start(system, config, store, mqttSettings, metrics, clock);
     TwinMachinery machinery;
     if (SparkplugSettings.create(config).enabled()) {
       RebirthRequests rebirths = RebirthRequests.start(config, mqttSettings, clock);
       CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
           "sparkplug-rebirths-close", rebirths::shutdown);
-      machinery = TwinMachinery.start(system, config, settings, store, alertHub, metrics, clock, rebirths);
+      machinery = TwinMachinery.start(system, config, settings, store, alerts.hub(), metrics, clock, rebirths);
     } else {
-      machinery = TwinMachinery.start(system, config, settings, store, alertHub, metrics, clock);
+      machinery = TwinMachinery.start(system, config, settings, store, alerts.hub(), metrics, clock);
     }
-    system.scheduler().scheduleWithFixedDelay(Duration.ofMinutes(1), Duration.ofHours(1),
-        () -> store.alerts().purgeExpired(clock.instant()), system.executionContext());
+    StoreJobs.start(system, StoreJobs.of(store, clock), blocking);
+    ClusterGauges.register(system, metrics);
 
     Pollers.start(system, pollers, machinery.pollingSink());
 
@@ -128,13 +122,10 @@ public final class TwinworksRuntime {
     MqttIngestSource mqtt = MqttIngestSource.create(mqttSettings, machinery.subscriptions());
     IngestionPipeline ingestion = IngestionPipeline.start(system, mqtt.source(), machinery.processor(),
         settings.ingest());
-    metrics.alertChannels(AlertDeliveries.start(system, config, store.alerts(), store.deliveryCursors(), mqttSettings)
-        .channels());
     metrics.gauge("twinworks_mqtt_connected", "1 while the MQTT subscription is live", () -> mqtt.isSubscribed() ? 1 : 0);
 
-    AlertTail alertTail = AlertTail.start(system, store.alerts(), AlertStreamSettings.fromConfig(config), alertAppends);
     ApiRoutes api = new ApiRoutes(store.registry(), machinery.twins(), store.deadLetters(),
-        new HistoryQueries(store.history(), settings.history(), clock), store.alerts(), alertTail, metrics, clock,
+        new HistoryQueries(store.history(), settings.history(), clock), store.alerts(), alerts.tail(), metrics, clock,
         settings.maxPageSize());
     ServerBinding binding = await(Http.get(system)
         .newServerAt(settings.http().host(), settings.http().port())

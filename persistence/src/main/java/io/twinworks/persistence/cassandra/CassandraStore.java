@@ -6,8 +6,10 @@ import com.datastax.oss.driver.api.core.auth.AuthenticationException;
 import com.typesafe.config.Config;
 import io.twinworks.persistence.DeadLetterStore;
 import io.twinworks.persistence.StoreException;
+import io.twinworks.persistence.StoreJob;
 import io.twinworks.persistence.TwinRegistry;
 import io.twinworks.persistence.TwinworksStore;
+import io.twinworks.persistence.Upkeep;
 import io.twinworks.persistence.alert.AlertLog;
 import io.twinworks.persistence.alert.DeliveryCursors;
 import io.twinworks.persistence.alert.AlertSettings;
@@ -24,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The Cassandra store profile's {@link TwinworksStore}: one driver session (built from
  * {@code twinworks.cassandra.*}) for the twin registry, the dead letters, the telemetry history, the alert log and
- * the delivery cursors, plus the {@link RollupJob} on its own timer ({@code twinworks.cassandra.rollup-interval}; 0
- * leaves calling {@link #rollups()}{@code .runOnce()} to the runtime). The journal and snapshots use pekko-persistence-cassandra's
+ * the delivery cursors, plus the {@link RollupJob} every {@code twinworks.cassandra.rollup-interval} (0: never):
+ * on its own timer, or, opened with {@link Upkeep#BY_CALLER}, as a {@link #jobs()} entry its opener runs (once per
+ * cluster). The journal and snapshots use pekko-persistence-cassandra's
  * own session ({@link TwinworksSessionProvider}) on the same keyspace. Open it before the ActorSystem starts
  * persistent entities (it creates or checks the schema); close it after the system has terminated.
  */
@@ -44,9 +47,10 @@ public final class CassandraStore implements TwinworksStore {
   private final CassandraDeliveryCursors deliveryCursors;
   private final RollupJob rollups;
   private final Optional<ScheduledExecutorService> timer;
+  private final Upkeep upkeep;
 
   private CassandraStore(CassandraSettings settings, AlertSettings alertSettings, CqlSession session, Clock clock,
-      CassandraHistoryStore.WriteMode writeMode) {
+      CassandraHistoryStore.WriteMode writeMode, Upkeep upkeep) {
     this.settings = settings;
     this.session = session;
     AsyncLimiter limiter = new AsyncLimiter(MAX_IN_FLIGHT);
@@ -57,7 +61,9 @@ public final class CassandraStore implements TwinworksStore {
     this.alerts = new CassandraAlertLog(session, keyspace, limiter, alertSettings, clock);
     this.deliveryCursors = new CassandraDeliveryCursors(session, keyspace);
     this.rollups = new RollupJob(session, keyspace, history, limiter, clock);
-    this.timer = settings.rollupInterval().isZero() ? Optional.empty() : Optional.of(startTimer());
+    this.upkeep = upkeep;
+    this.timer = settings.rollupInterval().isZero() || upkeep == Upkeep.BY_CALLER
+        ? Optional.empty() : Optional.of(startTimer());
   }
 
   /**
@@ -66,10 +72,19 @@ public final class CassandraStore implements TwinworksStore {
    * cannot be reached or the schema does not fit.
    */
   public static CassandraStore open(Config config) {
-    return open(config, Clock.systemUTC(), CassandraHistoryStore.WriteMode.GROUPED);
+    return open(config, Upkeep.OWN_TIMER);
+  }
+
+  /** As {@link #open(Config)}; with {@link Upkeep#BY_CALLER} the rollups are left to the caller ({@link #jobs()}). */
+  public static CassandraStore open(Config config, Upkeep upkeep) {
+    return open(config, Clock.systemUTC(), CassandraHistoryStore.WriteMode.GROUPED, upkeep);
   }
 
   static CassandraStore open(Config config, Clock clock, CassandraHistoryStore.WriteMode writeMode) {
+    return open(config, clock, writeMode, Upkeep.OWN_TIMER);
+  }
+
+  static CassandraStore open(Config config, Clock clock, CassandraHistoryStore.WriteMode writeMode, Upkeep upkeep) {
     CassandraSettings settings = CassandraSettings.create(config);
     AlertSettings alertSettings = AlertSettings.create(config);
     CqlSession session = connect(settings, config);
@@ -80,7 +95,7 @@ public final class CassandraStore implements TwinworksStore {
         CassandraSchema.check(session, settings);
       }
       log.info("Cassandra store open: {}", settings);
-      return new CassandraStore(settings, alertSettings, session, clock, writeMode);
+      return new CassandraStore(settings, alertSettings, session, clock, writeMode, upkeep);
     } catch (RuntimeException e) {
       session.close();
       throw e;
@@ -140,6 +155,14 @@ public final class CassandraStore implements TwinworksStore {
   @Override
   public DeliveryCursors deliveryCursors() {
     return deliveryCursors;
+  }
+
+  /** The rollups every {@code rollup-interval}, when opened with {@link Upkeep#BY_CALLER} and the interval is not 0. */
+  @Override
+  public List<StoreJob> jobs() {
+    return upkeep == Upkeep.BY_CALLER && !settings.rollupInterval().isZero()
+        ? List.of(new StoreJob("rollups", settings.rollupInterval(), this::runRollups))
+        : List.of();
   }
 
   /** The rollup pass; call {@link RollupJob#runOnce()} periodically when {@code rollup-interval = 0}. */

@@ -3,6 +3,7 @@ package io.twinworks.runtime.alert;
 import io.twinworks.persistence.alert.AlertLog;
 import io.twinworks.runtime.alert.AlertBatch.Candidate;
 import io.twinworks.runtime.alert.AlertBatch.Confirmation;
+import io.twinworks.twins.CborSerializable;
 import io.twinworks.twins.TwinCommand.ConfirmAlerts;
 import io.twinworks.twins.TwinId;
 import io.twinworks.twins.TwinKind;
@@ -36,7 +37,8 @@ import org.apache.pekko.cluster.typed.SingletonActor;
  * that come meanwhile queue, and the next append takes all of them (up to {@code twinworks.alerts.hub.batch-size}
  * new changes) as one {@link AlertLog#appendAll}, so a storm of changes costs a few appends and a change right after
  * it waits for one batch, not for every change before it. Sequence numbers follow the order deliveries came in,
- * without gaps. After an append it confirms to every twin in it and wakes this node's {@link AlertTail} once.
+ * without gaps. After an append it confirms to every twin in it and tells its {@link AppendListener} once (in the
+ * runtime an {@link AppendBroadcast}, which wakes the {@link AlertTail} of every node).
  *
  * <p>A twin sends its unconfirmed changes again after every event, so the hub skips numbers it has confirmed or
  * already has in the batch; for a twin it has not confirmed anything to since it started (or forgot, see
@@ -50,8 +52,8 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
   /** What the hub handles. */
   public sealed interface Command {}
 
-  /** Alert changes from a twin. */
-  public record Deliver(DeliverAlerts alerts) implements Command {}
+  /** Alert changes from a twin, forwarded from the twin's node to the hub's node (hence serializable). */
+  public record Deliver(DeliverAlerts alerts) implements Command, CborSerializable {}
 
   /** Tells a twin its changes up to a number are logged. */
   @FunctionalInterface
@@ -64,7 +66,7 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
   private record Logged(AlertBatch batch, long lastSeq, Throwable failure) implements Command {}
 
   private final AlertLog log;
-  private final AppendSignal appends;
+  private final AppendListener appends;
   private final Confirmations confirmations;
   private final int batchSize;
   private final ArrayDeque<DeliverAlerts> waiting = new ArrayDeque<>();
@@ -72,7 +74,7 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
   private long seq = -1;
   private boolean busy;
 
-  private AlertHub(ActorContext<Command> context, AlertLog log, AppendSignal appends, Confirmations confirmations,
+  private AlertHub(ActorContext<Command> context, AlertLog log, AppendListener appends, Confirmations confirmations,
       AlertHubSettings settings) {
     super(context);
     this.log = log;
@@ -87,7 +89,7 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
    * Starts the hub as a cluster singleton and returns where twins on this node send their alerts:
    * a local forwarder, so the twins' side stays the plain {@link DeliverAlerts} message.
    */
-  public static ActorRef<DeliverAlerts> start(ActorSystem<?> system, AlertLog log, AppendSignal appends,
+  public static ActorRef<DeliverAlerts> start(ActorSystem<?> system, AlertLog log, AppendListener appends,
       AlertHubSettings settings) {
     Confirmations toTwins = (twin, kind, upTo) -> Twins.ref(system, twin, kind).tell(new ConfirmAlerts(upTo));
     ActorRef<Command> hub = ClusterSingleton.get(system).init(SingletonActor.of(
@@ -101,7 +103,7 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
   }
 
   /** The hub's behavior, confirming through {@code confirmations}. */
-  static Behavior<Command> create(AlertLog log, AppendSignal appends, Confirmations confirmations,
+  static Behavior<Command> create(AlertLog log, AppendListener appends, Confirmations confirmations,
       AlertHubSettings settings) {
     return Behaviors.setup(context -> new AlertHub(context, log, appends, confirmations, settings));
   }
@@ -147,7 +149,7 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
     } else {
       if (logged.lastSeq() > seq) {
         seq = logged.lastSeq();
-        appends.appended();
+        appends.appended(seq);
       }
       twins.forEach((twin, confirmation) -> {
         confirmed.confirmed(twin, confirmation.upTo());

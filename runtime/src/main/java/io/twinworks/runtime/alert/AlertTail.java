@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -56,9 +57,18 @@ public final class AlertTail {
   /** As {@link #start(ActorSystem, AlertLog, AlertStreamSettings)}, reading the log at once when {@code appends} fires. */
   public static AlertTail start(ActorSystem<?> system, AlertLog alerts, AlertStreamSettings settings,
       AppendSignal appends) {
+    return start(system, alerts, settings, appends, change -> { });
+  }
+
+  /** As above, handing each change to {@code read} as the tail reads it (once per change on this node). */
+  public static AlertTail start(ActorSystem<?> system, AlertLog alerts, AlertStreamSettings settings,
+      AppendSignal appends, Consumer<LoggedAlert> read) {
     Poll poll = new Poll(system, alerts, settings, appends);
     Pair<UniqueKillSwitch, Source<LoggedAlert, NotUsed>> running = Source.unfoldAsync(UNKNOWN, poll::next)
-        .mapConcat(changes -> changes)
+        .mapConcat(changes -> {
+          changes.forEach(read);
+          return changes;
+        })
         .viaMat(KillSwitches.single(), Keep.right())
         .toMat(BroadcastHub.of(LoggedAlert.class, HUB_BUFFER), Keep.both())
         .run(system);

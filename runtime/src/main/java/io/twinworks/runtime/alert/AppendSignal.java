@@ -4,10 +4,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Tells this node's {@link AlertTail} that the {@link AlertHub} on this node has just appended, so the tail reads
- * the log at once instead of at its next poll. Tails on other nodes (the hub is a cluster singleton) still poll.
+ * Tells this node's {@link AlertTail} that the alert log has just grown, so the tail reads it at once instead of at
+ * its next poll. Fired by the {@link AlertHub} directly on a single node (and in tests), and on every node of a
+ * cluster by {@link AppendBroadcast}.
  */
-public final class AppendSignal {
+public final class AppendSignal implements AppendListener {
 
   private final AtomicReference<CompletableFuture<Void>> next = new AtomicReference<>(new CompletableFuture<>());
 
@@ -16,7 +17,8 @@ public final class AppendSignal {
     return next.get();
   }
 
-  void appended() {
+  @Override
+  public void appended(long lastSeq) {
     next.getAndSet(new CompletableFuture<>()).complete(null);
   }
 }

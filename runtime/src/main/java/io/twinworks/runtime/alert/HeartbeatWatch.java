@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * start from the registry's last-seen times), and once a second asks the twins past their deadline to
  * check. A twin answers with its own next deadline (its own timeout may differ from the policy's), or
  * none once it is lost; it is watched again when it is seen again.
+ *
+ * <p>In a cluster every node runs its own watch, on purpose: the twin decides for itself whether it is silent (its
+ * last reading is in its own state, whichever node ingested it), so a second node asking only costs an ask, never
+ * a second alert, and no node's loss leaves twins unwatched until a singleton moved. The cost: a twin whose
+ * readings go to other nodes (shared subscriptions) is asked once per heartbeat timeout by each node whose
+ * deadline for it ran out, and answers with its real next deadline; a lost twin costs nothing until it is seen.
  */
 public final class HeartbeatWatch {
 

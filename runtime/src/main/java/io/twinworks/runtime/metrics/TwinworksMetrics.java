@@ -8,12 +8,17 @@ import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.twinworks.runtime.alert.delivery.AlertDelivery;
 import io.twinworks.twins.TwinCommand.Recorded;
+import io.twinworks.twins.alert.Alert;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /** The process's Prometheus metrics, one registry per runtime. */
 public final class TwinworksMetrics {
@@ -48,6 +53,13 @@ public final class TwinworksMetrics {
       .help("Time from handing a batch to a twin until it is persisted")
       .classicUpperBounds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
       .register(registry);
+  private final Histogram alertLatency = Histogram.builder()
+      .name("twinworks_alert_latency_seconds")
+      .help("Time from an alert change (a raise: the receive stamp of the reading that raised it; an acknowledge; a"
+          + " clear) until this node's alert tail read it from the alert log, to hand to its SSE subscribers")
+      .classicUpperBounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
+      .register(registry);
+
   public TwinworksMetrics() {
     JvmMetrics.builder().register(registry);
     // Labelled series exist from the start (at 0), not only after their first event: a scrape right
@@ -84,27 +96,49 @@ public final class TwinworksMetrics {
     persists.labelValues("failed").inc();
   }
 
-  /** Registers a gauge read when scraped, e.g. the number of registered twins. */
-  /** One gauge per channel of alert delivery: how far behind the log it is, and what it delivered and dropped. */
-  public void alertChannels(List<AlertDelivery> channels) {
+  /** This node's alert tail read {@code alert} (one change) at {@code now}. */
+  public void alertRead(Alert alert, Instant now) {
+    Instant changed = switch (alert.state()) {
+      case ACTIVE -> alert.raisedAt();
+      case ACKNOWLEDGED -> alert.acknowledgedAt();
+      case CLEARED -> alert.clearedAt();
+    };
+    if (changed != null) {
+      alertLatency.observe(Math.max(0, Duration.between(changed, now).toNanos()) / 1e9);
+    }
+  }
+
+  /**
+   * One gauge per channel of alert delivery running on this node (in a cluster, all on the node that hosts them, none
+   * on the others): how far behind the log it is, and what it delivered and dropped.
+   */
+  public void alertChannels(Supplier<List<AlertDelivery>> channels) {
     GaugeWithCallback.builder().name("twinworks_alert_delivery_lag").help("Alert changes a channel has yet to deliver")
         .labelNames("channel")
-        .callback(callback -> channels.forEach(c -> callback.call(c.metrics().lag(), c.name())))
+        .callback(callback -> channels.get().forEach(c -> callback.call(c.metrics().lag(), c.name())))
         .register(registry);
     GaugeWithCallback.builder().name("twinworks_alert_delivery_delivered").help("Alert changes a channel delivered")
         .labelNames("channel")
-        .callback(callback -> channels.forEach(c -> callback.call(c.metrics().delivered(), c.name())))
+        .callback(callback -> channels.get().forEach(c -> callback.call(c.metrics().delivered(), c.name())))
         .register(registry);
     GaugeWithCallback.builder().name("twinworks_alert_delivery_dropped")
         .help("Alert changes a channel gave up on (a webhook that refused or never answered)")
         .labelNames("channel")
-        .callback(callback -> channels.forEach(c -> callback.call(c.metrics().dropped(), c.name())))
+        .callback(callback -> channels.get().forEach(c -> callback.call(c.metrics().dropped(), c.name())))
         .register(registry);
   }
 
+  /** Registers a gauge read when scraped, e.g. the number of registered twins. */
   public void gauge(String name, String help, DoubleSupplier value) {
     GaugeWithCallback.builder().name(name).help(help)
         .callback(callback -> callback.call(value.getAsDouble()))
+        .register(registry);
+  }
+
+  /** Registers a gauge with one label, read when scraped: one series per entry of {@code values}. */
+  public void gauge(String name, String help, String label, Supplier<Map<String, ? extends Number>> values) {
+    GaugeWithCallback.builder().name(name).help(help).labelNames(label)
+        .callback(callback -> values.get().forEach((value, number) -> callback.call(number.doubleValue(), value)))
         .register(registry);
   }
 

@@ -63,6 +63,7 @@ public final class ApiHarness implements AutoCloseable {
   private final EmbeddedStore store;
   private final ShardedTwinGateway twins;
   private final AlertTail tail;
+  private final TwinworksMetrics metrics = new TwinworksMetrics();
   private final ServerBinding binding;
   private final HttpClient http = HttpClient.newHttpClient();
   private long seq;
@@ -103,7 +104,7 @@ public final class ApiHarness implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     ApiRoutes api = new ApiRoutes(store.registry(), twins, store.deadLetters(),
         new HistoryQueries(store.history(), new HistorySettings(1000, Duration.ofHours(1), Duration.ofHours(6)), clock),
-        store.alerts(), tail, new TwinworksMetrics(), clock, 1000);
+        store.alerts(), tail, metrics, clock, 1000);
     binding = await(Http.get(testKit.system()).newServerAt("127.0.0.1", 0).bind(api.routes()));
   }
 
@@ -137,6 +138,11 @@ public final class ApiHarness implements AutoCloseable {
 
   public AlertTail tail() {
     return tail;
+  }
+
+  /** The metrics {@code /metrics} shows. */
+  public TwinworksMetrics metrics() {
+    return metrics;
   }
 
   public HistoryStore history() {

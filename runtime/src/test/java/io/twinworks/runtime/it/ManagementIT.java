@@ -40,6 +40,12 @@ class ManagementIT {
       }
       assertTrue(metrics.text().lines().anyMatch(l -> l.equals("twinworks_mqtt_connected 1.0")),
           "twinworks_mqtt_connected 1.0 missing:\n" + metrics.text());
+      // The node's view of its single-node cluster, and the gauges sampled from its shard regions (no twins yet).
+      for (String sample : new String[] {"twinworks_cluster_members{status=\"up\"} 1.0",
+          "twinworks_cluster_members{status=\"leaving\"} 0.0", "twinworks_cluster_unreachable_members 0.0",
+          "twinworks_cluster_shards 0.0", "twinworks_cluster_twins 0.0", "twinworks_alert_latency_seconds_count 0"}) {
+        assertTrue(metrics.text().lines().anyMatch(l -> l.equals(sample)), sample + " missing:\n" + metrics.text());
+      }
 
       mosquitto.stop();
       Eventually.within(Duration.ofSeconds(30), () -> {

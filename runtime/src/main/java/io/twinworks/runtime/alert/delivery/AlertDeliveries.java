@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * {@code webhook:<name>} for each configured webhook endpoint, each an {@link AlertDelivery} with its own cursor.
  * Stopped by the coordinated shutdown (phase service-stop, before the store closes) or by {@link #stop()}.
  *
- * <p>In a cluster, run it on one node only (e.g. a cluster singleton): channels of the same name on two nodes
+ * <p>In a cluster, run it on one node only ({@link DeliverySingleton}): channels of the same name on two nodes
  * would share a cursor and deliver every change twice.
  */
 public final class AlertDeliveries {
@@ -55,9 +55,15 @@ public final class AlertDeliveries {
    */
   public static AlertDeliveries start(ActorSystem<?> system, Config config, AlertLog alertLog,
       DeliveryCursors cursors, MqttSettings ingestConnection) {
-    DeliverySettings settings = DeliverySettings.create(config);
-    MqttAlertSettings mqttSettings = MqttAlertSettings.create(config);
-    WebhookSettings webhookSettings = WebhookSettings.create(config);
+    return start(system, DeliveryPlan.create(config), alertLog, cursors, ingestConnection);
+  }
+
+  /** As above, from settings already checked. */
+  public static AlertDeliveries start(ActorSystem<?> system, DeliveryPlan plan, AlertLog alertLog,
+      DeliveryCursors cursors, MqttSettings ingestConnection) {
+    DeliverySettings settings = plan.delivery();
+    MqttAlertSettings mqttSettings = plan.mqtt();
+    WebhookSettings webhookSettings = plan.webhooks();
 
     Optional<MqttAlertPublisher> mqtt = mqttSettings.enabled()
         ? Optional.of(MqttAlertPublisher.start(ingestConnection, mqttSettings)) : Optional.empty();
