@@ -50,6 +50,7 @@ class GrafanaDashboardTest {
   void itShowsPerNodeWhatTheClusterIssueAsksFor() {
     assertTrue(queried().containsAll(Set.of("twinworks_cluster_members", "twinworks_cluster_shards",
         "twinworks_cluster_twins", "twinworks_ingest_messages_total", "twinworks_persist_latency_seconds_bucket",
+        "twinworks_alert_latency_seconds_bucket",
         "twinworks_dead_letters_total", "twinworks_mqtt_connected")), queried().toString());
     // Every query is filtered by the node picker, so each panel can show one node or all.
     for (String expr : expressions()) {
