@@ -37,6 +37,11 @@ public final class AlertGate {
     return active;
   }
 
+  /** Neither raised nor pending: as a new gate, which a score below the raise level leaves as it is. */
+  public boolean atRest() {
+    return !active && pendingSinceMicros == NONE;
+  }
+
   /** Feeds the score of the sample at {@code timeMicros} (non-decreasing between calls). */
   public Change update(long timeMicros, double score) {
     boolean pushing = active ? score < clearAt : score >= raiseAt;

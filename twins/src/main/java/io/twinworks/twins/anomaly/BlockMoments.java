@@ -1,5 +1,7 @@
 package io.twinworks.twins.anomaly;
 
+import java.util.Arrays;
+
 /**
  * Mean and sample standard deviation of about the last {@code window} values, in O(1) per value and
  * without keeping the values: they are summed up in blocks of {@code blockSize}. The last {@code blocks}
@@ -11,7 +13,9 @@ package io.twinworks.twins.anomaly;
  * <p>Welford's update inside a block and Chan et al.'s pairwise combination across blocks are
  * numerically stable at any offset (a signal at 1e12 ± 1 keeps its variance). The full blocks' total is
  * recomputed, oldest first, when a block is added, so it never accumulates rounding and a restored copy
- * continues with the same bits. Bounded memory: 16 bytes per block, at most {@link #MAX_BLOCKS} blocks.
+ * continues with the same bits. Bounded memory: 16 bytes per block, at most {@link #MAX_BLOCKS} blocks; the
+ * blocks' arrays grow with the blocks (1, 2, 4, … up to {@code blocks}), so a window that has not filled a
+ * block yet holds none.
  */
 final class BlockMoments {
 
@@ -29,9 +33,12 @@ final class BlockMoments {
    */
   record State(double[] means, double[] squares, int openCount, double openMean, double openSquares) {}
 
+  private static final double[] NO_BLOCKS = {};
+
   private final int blockSize;
-  private final double[] means;
-  private final double[] squares;
+  private final int blocks;
+  private double[] means = NO_BLOCKS;
+  private double[] squares = NO_BLOCKS;
   private int oldest;
   private int full;
   private int openCount;
@@ -47,8 +54,7 @@ final class BlockMoments {
           + blockSize);
     }
     this.blockSize = blockSize;
-    this.means = new double[blocks];
-    this.squares = new double[blocks];
+    this.blocks = blocks;
   }
 
   /** Moments over about the last {@code window} values: the fewest equal blocks, at most {@link #MAX_BLOCKS}. */
@@ -60,15 +66,15 @@ final class BlockMoments {
   static BlockMoments restore(int window, State state) {
     BlockMoments moments = forWindow(window);
     int blocks = state.means().length;
-    if (blocks > moments.means.length || state.squares().length != blocks) {
-      throw new IllegalArgumentException("a state of " + blocks + " blocks does not fit " + moments.means.length);
+    if (blocks > moments.blocks || state.squares().length != blocks) {
+      throw new IllegalArgumentException("a state of " + blocks + " blocks does not fit " + moments.blocks);
     }
     if (state.openCount() < 0 || state.openCount() >= moments.blockSize) {
       throw new IllegalArgumentException(
           "a block of " + state.openCount() + " values does not fit blocks of " + moments.blockSize);
     }
-    System.arraycopy(state.means(), 0, moments.means, 0, blocks);
-    System.arraycopy(state.squares(), 0, moments.squares, 0, blocks);
+    moments.means = state.means().clone();
+    moments.squares = state.squares().clone();
     moments.full = blocks;
     moments.openCount = state.openCount();
     moments.openMean = state.openMean();
@@ -128,9 +134,11 @@ final class BlockMoments {
   }
 
   private void closeBlock() {
-    if (full == means.length) {
-      oldest = (oldest + 1) % means.length;
+    if (full == blocks) {
+      oldest = (oldest + 1) % blocks;
       full--;
+    } else if (full == means.length) {
+      grow();
     }
     int slot = (oldest + full) % means.length;
     means[slot] = openMean;
@@ -140,6 +148,13 @@ final class BlockMoments {
     openMean = 0;
     openSquares = 0;
     sumFullBlocks();
+  }
+
+  /** Room for more blocks, while the oldest is still the first (nothing has left the window yet). */
+  private void grow() {
+    int capacity = Math.min(blocks, Math.max(1, 2 * means.length));
+    means = Arrays.copyOf(means, capacity);
+    squares = Arrays.copyOf(squares, capacity);
   }
 
   /** The full blocks combined, oldest first (Chan et al.: every block has {@code blockSize} values). */

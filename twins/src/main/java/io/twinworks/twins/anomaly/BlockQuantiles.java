@@ -26,7 +26,8 @@ import java.util.Arrays;
  * from a {@code double} (a block's minimum, the open block's first value), so a signal far from zero
  * keeps seven significant digits of its spread. Bounded memory: per block a double and a float per kept
  * level above 0 and for its mean, plus the open block: levels 0, 0.01, 0.99, 1 over 4032 values take
- * about 500 bytes.
+ * about 500 bytes. The blocks' arrays grow with the blocks (1, 2, 4, … up to {@code blocks}): a window
+ * that has not filled a block yet holds only its open block.
  */
 final class BlockQuantiles implements QuantileWindow {
 
@@ -47,12 +48,17 @@ final class BlockQuantiles implements QuantileWindow {
   record State(double[] minimums, float[] levels, float[] means, int openCount, double openAnchor, double openSum,
       float[] open) implements QuantileWindow.State {}
 
+  private static final double[] NO_DOUBLES = {};
+  private static final float[] NO_FLOATS = {};
+
+  /** The kept levels, ascending: shared by every window with the same probabilities, never written. */
   private final double[] kept;
-  private final double[] minimums;
-  private final float[] levels;
-  private final float[] means;
+  private final int blocks;
+  private double[] minimums = NO_DOUBLES;
+  private float[] levels = NO_FLOATS;
+  private float[] means = NO_FLOATS;
   private final OpenBlock open;
-  private final double[] answers;
+  private double[] answers = NO_DOUBLES;
   private double mean = Double.NaN;
   private int oldest;
   private int full;
@@ -66,12 +72,9 @@ final class BlockQuantiles implements QuantileWindow {
       throw new IllegalArgumentException(
           "a block window needs a block of at least 2 values, was " + blocks + " of " + blockSize);
     }
-    kept = keptLevels(probabilities);
-    minimums = new double[blocks];
-    levels = new float[blocks * (kept.length - 1)];
-    means = new float[blocks];
+    kept = KeptLevels.of(probabilities);
+    this.blocks = blocks;
     open = new OpenBlock(blockSize, lowRanksRead(kept, blockSize), highRanksRead(kept, blockSize));
-    answers = new double[kept.length];
   }
 
   /** About the last {@code window} values (at least {@value #MAX_BLOCKS} · 2): the fewest equal blocks, at most 16. */
@@ -84,14 +87,14 @@ final class BlockQuantiles implements QuantileWindow {
     BlockQuantiles restored = forWindow(window, probabilities);
     int blocks = state.minimums().length;
     int perBlock = restored.kept.length - 1;
-    if (blocks > restored.minimums.length || state.levels().length != blocks * perBlock
+    if (blocks > restored.blocks || state.levels().length != blocks * perBlock
         || state.means().length != blocks) {
       throw new IllegalArgumentException("a state of " + blocks + " blocks of " + state.levels().length
-          + " levels does not fit " + restored.minimums.length + " blocks of " + perBlock);
+          + " levels does not fit " + restored.blocks + " blocks of " + perBlock);
     }
-    System.arraycopy(state.minimums(), 0, restored.minimums, 0, blocks);
-    System.arraycopy(state.levels(), 0, restored.levels, 0, state.levels().length);
-    System.arraycopy(state.means(), 0, restored.means, 0, blocks);
+    restored.minimums = state.minimums().clone();
+    restored.levels = state.levels().clone();
+    restored.means = state.means().clone();
     restored.open.restore(state.open(), state.openAnchor(), state.openSum(), state.openCount());
     restored.full = blocks;
     restored.answer();
@@ -160,18 +163,6 @@ final class BlockQuantiles implements QuantileWindow {
         open.keptValues());
   }
 
-  private static double[] keptLevels(double[] probabilities) {
-    double[] all = Arrays.copyOf(probabilities, probabilities.length + 2);
-    all[probabilities.length] = 0;
-    all[probabilities.length + 1] = 1;
-    for (double p : all) {
-      if (!(p >= 0 && p <= 1)) {
-        throw new IllegalArgumentException("a quantile's probability must be in [0, 1], was " + p);
-      }
-    }
-    return Arrays.stream(all).sorted().distinct().toArray();
-  }
-
   /** Up to which rank the levels up to 0.5 read ({@link Quantiles#ofSorted} reads around p · (n − 1)). */
   private static int lowRanksRead(double[] kept, int size) {
     int rank = 0;
@@ -196,9 +187,11 @@ final class BlockQuantiles implements QuantileWindow {
 
   private void closeBlock() {
     double[] byRank = open.orderStatistics();
-    if (full == minimums.length) {
-      oldest = (oldest + 1) % minimums.length;
+    if (full == blocks) {
+      oldest = (oldest + 1) % blocks;
       full--;
+    } else if (full == minimums.length) {
+      grow();
     }
     int block = (oldest + full) % minimums.length;
     int perBlock = kept.length - 1;
@@ -211,6 +204,14 @@ final class BlockQuantiles implements QuantileWindow {
     full++;
     open.clear();
     answer();
+  }
+
+  /** Room for more blocks, while the oldest is still the first (nothing has left the window yet). */
+  private void grow() {
+    int capacity = Math.min(blocks, Math.max(1, 2 * minimums.length));
+    minimums = Arrays.copyOf(minimums, capacity);
+    levels = Arrays.copyOf(levels, capacity * (kept.length - 1));
+    means = Arrays.copyOf(means, capacity);
   }
 
   /** Recomputes the mean and the answers at every kept level from the full blocks. */
@@ -229,6 +230,9 @@ final class BlockQuantiles implements QuantileWindow {
     }
     mean = total / full;
     Arrays.sort(breakpoints);
+    if (answers.length == 0) {
+      answers = new double[kept.length];
+    }
     for (int level = 0; level < kept.length; level++) {
       answers[level] = mixtureQuantile(kept[level], breakpoints);
     }

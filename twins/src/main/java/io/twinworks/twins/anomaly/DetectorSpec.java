@@ -36,6 +36,12 @@ public sealed interface DetectorSpec
   /** How long a condition must hold before it is raised or cleared. */
   Duration minDuration();
 
+  /** The score at or above which the detector's alert is raised (after {@link #minDuration}). */
+  double raiseAt();
+
+  /** The score below which a raised alert clears (after {@link #minDuration}); at most {@link #raiseAt}. */
+  double clearAt();
+
   /** A new detector with these settings for {@code signal}. */
   Detector newDetector(String signal);
 

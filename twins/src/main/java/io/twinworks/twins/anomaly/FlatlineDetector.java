@@ -28,9 +28,7 @@ public final class FlatlineDetector implements Detector {
 
   FlatlineDetector(FlatlineSpec spec, String signal) {
     this.spec = spec;
-    double seconds = spec.duration().toNanos() / 1e9;
-    this.gate = new FindingGate(kind().id(), signal, spec.severity(), spec.warmUp(), seconds, seconds,
-        spec.minDuration());
+    this.gate = new FindingGate(spec, signal);
   }
 
   @Override

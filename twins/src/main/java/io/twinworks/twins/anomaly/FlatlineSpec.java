@@ -32,6 +32,18 @@ public record FlatlineSpec(
     return new FlatlineSpec(r.getDuration("duration"), r.getDouble("epsilon"), Gating.read(r));
   }
 
+  /** Raised once the signal has been flat for {@code duration} (the score is seconds flat). */
+  @Override
+  public double raiseAt() {
+    return duration.toNanos() / 1e9;
+  }
+
+  /** Cleared by the first reading that moves (the score drops to 0). */
+  @Override
+  public double clearAt() {
+    return raiseAt();
+  }
+
   @Override
   public DetectorKind kind() {
     return DetectorKind.FLATLINE;

@@ -29,8 +29,7 @@ public final class HampelDetector implements Detector {
 
   HampelDetector(HampelSpec spec, String signal) {
     this.spec = spec;
-    this.gate = new FindingGate(kind().id(), signal, spec.severity(), spec.warmUp(), spec.k(),
-        spec.k() * spec.clearRatio(), spec.minDuration());
+    this.gate = new FindingGate(spec, signal);
     this.window = new OrderedWindow(spec.window());
   }
 

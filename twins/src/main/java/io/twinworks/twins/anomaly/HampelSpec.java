@@ -39,6 +39,16 @@ public record HampelSpec(
   }
 
   @Override
+  public double raiseAt() {
+    return k;
+  }
+
+  @Override
+  public double clearAt() {
+    return k * clearRatio;
+  }
+
+  @Override
   public DetectorKind kind() {
     return DetectorKind.HAMPEL;
   }

@@ -24,8 +24,7 @@ public final class IqrDetector implements Detector {
 
   IqrDetector(IqrSpec spec, String signal) {
     this.spec = spec;
-    this.gate = new FindingGate(kind().id(), signal, spec.severity(), spec.warmUp(), spec.k(),
-        spec.k() * spec.clearRatio(), spec.minDuration());
+    this.gate = new FindingGate(spec, signal);
     this.window = QuantileWindow.of(spec.window(), probabilities());
   }
 

@@ -53,6 +53,16 @@ public record IqrSpec(
   }
 
   @Override
+  public double raiseAt() {
+    return k;
+  }
+
+  @Override
+  public double clearAt() {
+    return k * clearRatio;
+  }
+
+  @Override
   public DetectorKind kind() {
     return DetectorKind.IQR;
   }

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * (O(tail) per value, e.g. 4 + 4 values for the 1 % and 99 % levels of 252 values); otherwise every
  * value is, and sorted when the block is full. Values are kept as {@code float} offsets from the block's
  * first value; the sum of the offsets (a double) gives the block's mean. Bounded memory: a float per kept
- * value.
+ * value; when every value is kept, the array grows with them (8, 16, 32, … up to the block's size).
  */
 final class OpenBlock {
 
@@ -20,7 +20,7 @@ final class OpenBlock {
   private final boolean everyValue;
   private final int lowKept;
   private final int highKept;
-  private final float[] kept;
+  private float[] kept;
   private double anchor;
   private double offsetSum;
   private int count;
@@ -36,7 +36,7 @@ final class OpenBlock {
     this.everyValue = low > MAX_TAIL || high > MAX_TAIL || low + high >= size;
     this.lowKept = everyValue ? size : low;
     this.highKept = everyValue ? 0 : high;
-    this.kept = new float[lowKept + highKept];
+    this.kept = new float[everyValue ? 0 : lowKept + highKept];
   }
 
   int size() {
@@ -76,6 +76,7 @@ final class OpenBlock {
     float offset = (float) (value - anchor);
     offsetSum += value - anchor;
     if (keepsEveryValue()) {
+      makeRoom(count + 1);
       kept[count] = offset;
     } else {
       keepSmallest(offset, Math.min(count, lowKept));
@@ -128,11 +129,22 @@ final class OpenBlock {
       throw new IllegalArgumentException("an open block of " + count + " values keeping " + values.length
           + " does not fit blocks of " + size + " keeping " + (lowKept + highKept));
     }
+    if (keepsEveryValue()) {
+      makeRoom(low);
+    } else {
+      System.arraycopy(values, low, kept, lowKept, high);
+    }
     System.arraycopy(values, 0, kept, 0, low);
-    System.arraycopy(values, low, kept, lowKept, high);
     this.anchor = anchor;
     this.offsetSum = offsetSum;
     this.count = count;
+  }
+
+  /** Grows the array of every value to hold at least {@code values}, doubling up to the block's size. */
+  private void makeRoom(int values) {
+    if (values > kept.length) {
+      kept = Arrays.copyOf(kept, Math.min(size, Math.max(values, Math.max(8, 2 * kept.length))));
+    }
   }
 
   /** Inserts into the ascending {@code held} smallest values, dropping the largest when they are full. */

@@ -26,8 +26,7 @@ public final class RateOfChangeDetector implements Detector {
 
   RateOfChangeDetector(RateOfChangeSpec spec, String signal) {
     this.spec = spec;
-    this.gate = new FindingGate(kind().id(), signal, spec.severity(), spec.warmUp(), spec.maxRate(),
-        spec.maxRate() * spec.clearRatio(), spec.minDuration());
+    this.gate = new FindingGate(spec, signal);
   }
 
   @Override

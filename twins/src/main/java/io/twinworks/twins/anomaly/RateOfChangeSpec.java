@@ -33,6 +33,16 @@ public record RateOfChangeSpec(
   }
 
   @Override
+  public double raiseAt() {
+    return maxRate;
+  }
+
+  @Override
+  public double clearAt() {
+    return maxRate * clearRatio;
+  }
+
+  @Override
   public DetectorKind kind() {
     return DetectorKind.RATE_OF_CHANGE;
   }

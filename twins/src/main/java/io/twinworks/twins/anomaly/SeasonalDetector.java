@@ -29,8 +29,7 @@ public final class SeasonalDetector implements Detector {
 
   SeasonalDetector(SeasonalSpec spec, String signal) {
     this.spec = spec;
-    this.gate = new FindingGate(kind().id(), signal, spec.severity(), spec.warmUp(), spec.k(),
-        spec.k() * spec.clearRatio(), spec.minDuration());
+    this.gate = new FindingGate(spec, signal);
     this.periodMicros = spec.period().toNanos() / 1_000;
     this.profile = new SeasonalProfile(spec.slots(), spec.periods());
     this.differences = QuantileWindow.of(spec.window(), spec.quantile());

@@ -11,11 +11,15 @@ import java.util.Arrays;
  * <p>Means are {@code float} offsets from their row's first reading (a {@code double}): seven significant
  * digits of the signal's movement within a period. The row being filled keeps each slot's count, and its
  * means are running means. Bounded memory: a float per slot and row, an int per slot, 16 bytes per
- * row, periods + 1 rows: 48 slots and 3 periods, about 1.2 KB.
+ * row, periods + 1 rows: 48 slots and 3 periods, about 1.2 KB. The rows of means are added as periods
+ * begin (a profile in its first period holds one), and only they are read: a row whose period is
+ * {@link #NONE} has no means yet.
  */
 final class SeasonalProfile {
 
   private static final long NONE = Long.MIN_VALUE;
+  private static final float[] NO_MEANS = {};
+  private static final double[] NOTHING_COLLECTED = {};
 
   /**
    * The profile for snapshots, the rows a ring.
@@ -33,9 +37,9 @@ final class SeasonalProfile {
   private final int pastPeriods;
   private final long[] periods;
   private final double[] anchors;
-  private final float[] means;
+  private float[] means = NO_MEANS;
   private final int[] counts;
-  private final double[] collected;
+  private double[] collected = NOTHING_COLLECTED;
   private int open;
 
   SeasonalProfile(int slots, int pastPeriods) {
@@ -43,25 +47,22 @@ final class SeasonalProfile {
     this.pastPeriods = pastPeriods;
     this.periods = new long[pastPeriods + 1];
     this.anchors = new double[pastPeriods + 1];
-    this.means = new float[(pastPeriods + 1) * slots];
     this.counts = new int[slots];
-    this.collected = new double[pastPeriods];
     Arrays.fill(periods, NONE);
-    Arrays.fill(means, Float.NaN);
   }
 
   static SeasonalProfile restore(int slots, int pastPeriods, State state) {
     SeasonalProfile profile = new SeasonalProfile(slots, pastPeriods);
     requireLength("periods", state.periods().length, profile.periods.length);
     requireLength("anchors", state.anchors().length, profile.anchors.length);
-    requireLength("means", state.means().length, profile.means.length);
+    requireLength("means", state.means().length, allMeans(slots, pastPeriods));
     requireLength("counts", state.counts().length, profile.counts.length);
     if (state.open() < 0 || state.open() >= profile.periods.length) {
       throw new IllegalArgumentException("a seasonal profile's open row must be a row, was " + state.open());
     }
     System.arraycopy(state.periods(), 0, profile.periods, 0, profile.periods.length);
     System.arraycopy(state.anchors(), 0, profile.anchors, 0, profile.anchors.length);
-    System.arraycopy(state.means(), 0, profile.means, 0, profile.means.length);
+    profile.means = Arrays.copyOf(state.means(), rowsUsed(state.periods()) * slots);
     System.arraycopy(state.counts(), 0, profile.counts, 0, profile.counts.length);
     profile.open = state.open();
     return profile;
@@ -74,9 +75,14 @@ final class SeasonalProfile {
   int collect(long period, int slot) {
     int known = 0;
     for (int row = 0; row < periods.length; row++) {
+      if (periods[row] == NONE || periods[row] < period - pastPeriods || periods[row] >= period) {
+        continue;
+      }
       float mean = means[row * slots + slot];
-      if (periods[row] != NONE && periods[row] >= period - pastPeriods && periods[row] < period
-          && !Float.isNaN(mean)) {
+      if (!Float.isNaN(mean)) {
+        if (collected.length == 0) {
+          collected = new double[pastPeriods];
+        }
         collected[known++] = anchors[row] + mean;
       }
     }
@@ -97,6 +103,9 @@ final class SeasonalProfile {
       }
       periods[open] = period;
       anchors[open] = value;
+      if (means.length < (open + 1) * slots) {
+        means = Arrays.copyOf(means, (open + 1) * slots);
+      }
       Arrays.fill(means, open * slots, (open + 1) * slots, Float.NaN);
       Arrays.fill(counts, 0);
     }
@@ -107,7 +116,24 @@ final class SeasonalProfile {
   }
 
   State state() {
-    return new State(periods.clone(), anchors.clone(), means.clone(), counts.clone(), open);
+    float[] allRows = Arrays.copyOf(means, allMeans(slots, pastPeriods));
+    Arrays.fill(allRows, means.length, allRows.length, Float.NaN);
+    return new State(periods.clone(), anchors.clone(), allRows, counts.clone(), open);
+  }
+
+  private static int allMeans(int slots, int pastPeriods) {
+    return (pastPeriods + 1) * slots;
+  }
+
+  /** The rows up to the last one with a period: the ring fills them in order and never empties one. */
+  private static int rowsUsed(long[] periods) {
+    int used = 0;
+    for (int row = 0; row < periods.length; row++) {
+      if (periods[row] != NONE) {
+        used = row + 1;
+      }
+    }
+    return used;
   }
 
   private static void requireLength(String name, int length, int expected) {

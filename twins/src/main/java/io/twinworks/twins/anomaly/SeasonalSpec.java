@@ -70,6 +70,16 @@ public record SeasonalSpec(
   }
 
   @Override
+  public double raiseAt() {
+    return k;
+  }
+
+  @Override
+  public double clearAt() {
+    return k * clearRatio;
+  }
+
+  @Override
   public DetectorKind kind() {
     return DetectorKind.SEASONAL;
   }

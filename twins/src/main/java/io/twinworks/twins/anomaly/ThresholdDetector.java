@@ -22,9 +22,7 @@ public final class ThresholdDetector implements Detector {
 
   ThresholdDetector(ThresholdSpec spec, String signal) {
     this.spec = spec;
-    // "Beyond" is strict: a value exactly at a limit scores 0 and the gate raises only above 0.
-    this.gate = new FindingGate(kind().id(), signal, spec.severity(), spec.warmUp(), Double.MIN_VALUE,
-        -spec.hysteresis(), spec.minDuration());
+    this.gate = new FindingGate(spec, signal);
     double highest = spec.high() == null ? Double.POSITIVE_INFINITY : spec.high();
     double lowest = spec.low() == null ? Double.NEGATIVE_INFINITY : spec.low();
     if (spec.baseline() != null) {

@@ -55,6 +55,18 @@ public record ThresholdSpec(
         r.getOptionalDouble("deviation"), r.getDouble("hysteresis"), Gating.read(r));
   }
 
+  /** "Beyond" a limit is strict: a value exactly at it scores 0, and the alert raises only above 0. */
+  @Override
+  public double raiseAt() {
+    return Double.MIN_VALUE;
+  }
+
+  /** A raised alert clears once the value is back inside its limits by more than {@code hysteresis}. */
+  @Override
+  public double clearAt() {
+    return -hysteresis;
+  }
+
   @Override
   public DetectorKind kind() {
     return DetectorKind.THRESHOLD;

@@ -32,8 +32,7 @@ public final class ZScoreDetector implements Detector {
   ZScoreDetector(ZScoreSpec spec, String signal) {
     this.spec = spec;
     this.window = BlockMoments.forWindow(spec.window());
-    this.gate = new FindingGate(kind().id(), signal, spec.severity(), spec.warmUp(), spec.k(),
-        spec.k() * spec.clearRatio(), spec.minDuration());
+    this.gate = new FindingGate(spec, signal);
   }
 
   @Override

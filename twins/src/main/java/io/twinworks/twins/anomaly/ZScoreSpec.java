@@ -38,6 +38,16 @@ public record ZScoreSpec(
   }
 
   @Override
+  public double raiseAt() {
+    return k;
+  }
+
+  @Override
+  public double clearAt() {
+    return k * clearRatio;
+  }
+
+  @Override
   public DetectorKind kind() {
     return DetectorKind.ZSCORE;
   }

@@ -64,7 +64,8 @@ public final class ReorderBuffer<P> {
 
   private final long graceMicros;
   private final int maxHeld;
-  private final PriorityQueue<Held<P>> held = new PriorityQueue<>(ORDER);
+  /** The samples waiting; null while none do (most twins, most of the time: a grace period of 0 holds none). */
+  private PriorityQueue<Held<P>> held;
   private long watermarkMicros = NONE;
   private long maxSeenMicros = NONE;
   private long nextArrival;
@@ -80,7 +81,7 @@ public final class ReorderBuffer<P> {
     buffer.watermarkMicros = state.watermarkMicros();
     buffer.maxSeenMicros = state.maxSeenMicros();
     buffer.nextArrival = state.nextArrival();
-    buffer.held.addAll(state.held());
+    state.held().forEach(buffer::hold);
     return buffer;
   }
 
@@ -102,7 +103,7 @@ public final class ReorderBuffer<P> {
         late.add(sample);
         continue;
       }
-      held.add(new Held<>(nextArrival++, sample));
+      hold(new Held<>(nextArrival++, sample));
       maxSeenMicros = Math.max(maxSeenMicros, at);
     }
     if (maxSeenMicros >= Long.MIN_VALUE + graceMicros) {
@@ -127,11 +128,11 @@ public final class ReorderBuffer<P> {
   }
 
   public int heldCount() {
-    return held.size();
+    return held == null ? 0 : held.size();
   }
 
   public State<P> state() {
-    List<Held<P>> sorted = new ArrayList<>(held);
+    List<Held<P>> sorted = held == null ? new ArrayList<>() : new ArrayList<>(held);
     sorted.sort(ORDER);
     return new State<>(watermarkMicros, maxSeenMicros, nextArrival, sorted);
   }
@@ -140,12 +141,25 @@ public final class ReorderBuffer<P> {
     watermarkMicros = Math.max(watermarkMicros, micros);
   }
 
+  private void hold(Held<P> sample) {
+    if (held == null) {
+      held = new PriorityQueue<>(ORDER);
+    }
+    held.add(sample);
+  }
+
   private List<Sample<P>> release() {
     List<Sample<P>> released = new ArrayList<>();
+    if (held == null) {
+      return released;
+    }
     while (!held.isEmpty() && (held.peek().sample().sourceTimeMicros() <= watermarkMicros || held.size() > maxHeld)) {
       Sample<P> next = held.poll().sample();
       advanceTo(next.sourceTimeMicros());
       released.add(next);
+    }
+    if (held.isEmpty()) {
+      held = null;
     }
     return released;
   }
