@@ -11,6 +11,7 @@ import io.twinworks.runtime.alert.AlertStreamSettings;
 import io.twinworks.runtime.alert.AlertTail;
 import io.twinworks.runtime.broker.BrokerSettings;
 import io.twinworks.runtime.broker.EmbeddedBroker;
+import io.twinworks.runtime.cluster.ClusterFormation;
 import io.twinworks.runtime.config.RuntimeSettings;
 import io.twinworks.runtime.connect.ConnectorPollers;
 import io.twinworks.runtime.connect.PollerSpec;
@@ -26,6 +27,7 @@ import io.twinworks.runtime.ingest.TwinDirectory;
 import io.twinworks.runtime.metrics.TwinworksMetrics;
 import io.twinworks.twins.alert.DeliverAlerts;
 import io.twinworks.runtime.sparkplug.RebirthRequests;
+import io.twinworks.runtime.sparkplug.SparkplugHost;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,8 +45,6 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.management.javadsl.PekkoManagement;
@@ -52,13 +52,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Twinworks process: broker (embedded unless external), actor system with a single-node cluster,
+ * One Twinworks process: broker (embedded unless external), actor system and its cluster membership,
  * store, twins, ingestion, HTTP API and management. {@link #start} returns once it is ready.
  */
 public final class TwinworksRuntime {
 
   private static final Logger log = LoggerFactory.getLogger(TwinworksRuntime.class);
   private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(20);
+  private static final Duration JOIN_WAIT = Duration.ofSeconds(60);
 
   private final RuntimeSettings settings;
   private final ActorSystem<Void> system;
@@ -82,7 +83,7 @@ public final class TwinworksRuntime {
       broker = Optional.of(EmbeddedBroker.start(new BrokerSettings(
           settings.embeddedBroker().host(), settings.embeddedBroker().port(), settings.dataDir())));
     }
-    progress.step("starting the actor system (single-node cluster)");
+    progress.step("starting the actor system");
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "twinworks", config);
     try {
       return assemble(config, settings, system, broker, pollers, progress);
@@ -96,8 +97,9 @@ public final class TwinworksRuntime {
 
   private static TwinworksRuntime assemble(Config config, RuntimeSettings settings, ActorSystem<Void> system,
       Optional<EmbeddedBroker> broker, List<PollerSpec> pollers, StartupProgress progress) {
-    Cluster cluster = Cluster.get(system);
-    cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    // Management first: Cluster Bootstrap's pods find each other through it; /ready stays false until ingestion runs.
+    await(PekkoManagement.get(system).start(), "starting management on port " + settings.management().port());
+    CompletionStage<Done> memberUp = ClusterFormation.join(system, settings.cluster(), progress);
 
     progress.step("opening the " + StoreProfile.from(config).id() + " store");
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("twinworks.blocking-dispatcher"));
@@ -122,12 +124,18 @@ public final class TwinworksRuntime {
     system.scheduler().scheduleWithFixedDelay(Duration.ofMinutes(1), Duration.ofHours(1),
         () -> store.alerts().purgeExpired(clock.instant()), system.executionContext());
 
+    awaitMembership(system, memberUp, progress);
     Pollers.start(system, pollers, machinery.pollingSink());
 
     progress.step("connecting to MQTT at " + settings.mqttUrl());
-    MqttIngestSource mqtt = MqttIngestSource.create(mqttSettings, machinery.subscriptions());
+    MqttIngestSource mqtt = MqttIngestSource.create(mqttSettings, machinery.subscriptions(mqttSettings));
     IngestionPipeline ingestion = IngestionPipeline.start(system, mqtt.source(), machinery.processor(),
         settings.ingest());
+    if (machinery.sparkplug().enabled() && mqttSettings.shared()) {
+      progress.step("Sparkplug B host session: one node of the cluster at a time runs it (cluster singleton, client id "
+          + SparkplugHost.clientId(mqttSettings) + ")");
+      SparkplugHost.start(system, mqttSettings, machinery.processor(), settings.ingest());
+    }
     metrics.alertChannels(AlertDeliveries.start(system, config, store.alerts(), store.deliveryCursors(), mqttSettings)
         .channels());
     metrics.gauge("twinworks_mqtt_connected", "1 while the MQTT subscription is live", () -> mqtt.isSubscribed() ? 1 : 0);
@@ -142,7 +150,6 @@ public final class TwinworksRuntime {
     progress.step("HTTP API on http://" + settings.http().host() + ":" + binding.localAddress().getPort());
 
     awaitSubscription(mqtt, settings, progress);
-    await(PekkoManagement.get(system).start(), "starting management on port " + settings.management().port());
     IngestReadiness.register(system, () -> mqtt.isSubscribed() && ingestion.isHealthy());
 
     registerShutdown(system, binding, ingestion, machinery.directory(), store, broker);
@@ -222,6 +229,24 @@ public final class TwinworksRuntime {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(what + " was interrupted", e);
+    }
+  }
+
+  /**
+   * Waits until this node is a member Up, so that ingestion does not start by timing out asks to twins whose shards
+   * no node hosts yet. A cluster that does not answer does not stop the start: joining goes on, /ready stays false.
+   */
+  private static void awaitMembership(ActorSystem<Void> system, CompletionStage<Done> memberUp,
+      StartupProgress progress) {
+    try {
+      memberUp.toCompletableFuture().get(JOIN_WAIT.toSeconds(), TimeUnit.SECONDS);
+      progress.step("cluster member Up (" + ClusterFormation.membersUp(system) + " members Up)");
+    } catch (java.util.concurrent.TimeoutException e) {
+      progress.step("not a cluster member after " + JOIN_WAIT.toSeconds() + " s; still joining, not ready until Up");
+    } catch (java.util.concurrent.ExecutionException e) {
+      progress.step("joining the cluster failed: " + e.getCause().getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -3,6 +3,7 @@ package io.twinworks.runtime.alert;
 import io.twinworks.persistence.alert.AlertLog;
 import io.twinworks.runtime.alert.AlertBatch.Candidate;
 import io.twinworks.runtime.alert.AlertBatch.Confirmation;
+import io.twinworks.twins.CborSerializable;
 import io.twinworks.twins.TwinCommand.ConfirmAlerts;
 import io.twinworks.twins.TwinId;
 import io.twinworks.twins.TwinKind;
@@ -51,7 +52,7 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
   public sealed interface Command {}
 
   /** Alert changes from a twin. */
-  public record Deliver(DeliverAlerts alerts) implements Command {}
+  public record Deliver(DeliverAlerts alerts) implements Command, CborSerializable {}
 
   /** Tells a twin its changes up to a number are logged. */
   @FunctionalInterface
