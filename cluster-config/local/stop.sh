@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Stops what cluster-config/local/start.sh started, by its pid files and nothing else: the nodes first (SIGTERM:
-# each drains its ingestion, hands its shards off and leaves the cluster; SIGKILL only after 90 s), then
+# each drains its ingestion, hands its shards off and leaves the cluster; SIGKILL only after 100 s), then
 # Mosquitto (SIGTERM writes its persistence), then the Cassandra start.sh started. Data stays in the folder.
 #
 #   cluster-config/local/stop.sh [--dir D]
@@ -34,7 +34,7 @@ for file in "${pid_files[@]}"; do
   fi
 done
 for file in "${running[@]}"; do
-  wait_exit "$(cat "$file")" "twinworks-all.jar run" "$(basename "$file" .pid)" 90
+  wait_exit "$(cat "$file")" "twinworks-all.jar run" "$(basename "$file" .pid)" 100
   rm -f "$file"
 done
 

@@ -1,6 +1,7 @@
 package io.twinworks.runtime;
 
 import com.typesafe.config.Config;
+import io.twinworks.connectors.mqtt.MqttSettings;
 import io.twinworks.connectors.poll.ReadingSink;
 import io.twinworks.connectors.route.TopicRoutes;
 import io.twinworks.connectors.sparkplug.EdgeNodeId;
@@ -17,6 +18,7 @@ import io.twinworks.runtime.ingest.TwinGateway;
 import io.twinworks.runtime.ingest.TwinReadingSink;
 import io.twinworks.runtime.ingest.TwinRecorder;
 import io.twinworks.runtime.metrics.TwinworksMetrics;
+import io.twinworks.runtime.sparkplug.SparkplugHost;
 import io.twinworks.runtime.sparkplug.SparkplugIngest;
 import io.twinworks.twins.TwinSettings;
 import io.twinworks.twins.Twins;
@@ -90,10 +92,14 @@ public record TwinMachinery(
         new TwinReadingSink(recorder, clock));
   }
 
-  /** The MQTT topic filters to subscribe to: the routes' and, when enabled, {@code spBv1.0/#}. */
-  public List<String> subscriptions() {
-    List<String> filters = new ArrayList<>(routes.subscriptions());
-    if (sparkplug.enabled()) {
+  /**
+   * The MQTT topic filters this node's ingest connection subscribes to: the routes' (as shared subscriptions when
+   * {@code twinworks.mqtt.shared-group} is set) and, when enabled, {@code spBv1.0/#} — unless the subscriptions are
+   * shared: Sparkplug sequence numbers need one host per edge node, so a cluster runs it in {@link SparkplugHost}.
+   */
+  public List<String> subscriptions(MqttSettings mqtt) {
+    List<String> filters = new ArrayList<>(routes.subscriptions().stream().map(mqtt::ingestFilter).toList());
+    if (sparkplug.enabled() && !mqtt.shared()) {
       filters.add(SparkplugSettings.SUBSCRIPTION);
     }
     return List.copyOf(filters);

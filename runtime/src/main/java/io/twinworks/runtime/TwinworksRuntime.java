@@ -10,6 +10,7 @@ import io.twinworks.persistence.Upkeep;
 import io.twinworks.persistence.cassandra.StoreProfile;
 import io.twinworks.runtime.broker.BrokerSettings;
 import io.twinworks.runtime.broker.EmbeddedBroker;
+import io.twinworks.runtime.cluster.ClusterFormation;
 import io.twinworks.runtime.config.RuntimeSettings;
 import io.twinworks.runtime.connect.ConnectorPollers;
 import io.twinworks.runtime.connect.PollerSpec;
@@ -22,6 +23,7 @@ import io.twinworks.runtime.ingest.IngestionPipeline;
 import io.twinworks.runtime.ingest.TwinDirectory;
 import io.twinworks.runtime.metrics.TwinworksMetrics;
 import io.twinworks.runtime.sparkplug.RebirthRequests;
+import io.twinworks.runtime.sparkplug.SparkplugHost;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,8 +40,6 @@ import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.management.javadsl.PekkoManagement;
@@ -47,13 +47,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Twinworks process: broker (embedded unless external), actor system with a single-node cluster,
+ * One Twinworks process: broker (embedded unless external), actor system and its cluster membership,
  * store, twins, ingestion, HTTP API and management. {@link #start} returns once it is ready.
  */
 public final class TwinworksRuntime {
 
   private static final Logger log = LoggerFactory.getLogger(TwinworksRuntime.class);
   private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(20);
+  private static final Duration JOIN_WAIT = Duration.ofSeconds(60);
 
   private final RuntimeSettings settings;
   private final ActorSystem<Void> system;
@@ -77,7 +78,7 @@ public final class TwinworksRuntime {
       broker = Optional.of(EmbeddedBroker.start(new BrokerSettings(
           settings.embeddedBroker().host(), settings.embeddedBroker().port(), settings.dataDir())));
     }
-    progress.step("starting the actor system (single-node cluster)");
+    progress.step("starting the actor system");
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "twinworks", config);
     try {
       return assemble(config, settings, system, broker, pollers, progress);
@@ -91,8 +92,9 @@ public final class TwinworksRuntime {
 
   private static TwinworksRuntime assemble(Config config, RuntimeSettings settings, ActorSystem<Void> system,
       Optional<EmbeddedBroker> broker, List<PollerSpec> pollers, StartupProgress progress) {
-    Cluster cluster = Cluster.get(system);
-    cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    // Management first: Cluster Bootstrap's pods find each other through it; /ready stays false until ingestion runs.
+    await(PekkoManagement.get(system).start(), "starting management on port " + settings.management().port());
+    CompletionStage<Done> memberUp = ClusterFormation.join(system, settings.cluster(), progress);
 
     progress.step("opening the " + StoreProfile.from(config).id() + " store");
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("twinworks.blocking-dispatcher"));
@@ -116,12 +118,18 @@ public final class TwinworksRuntime {
     StoreJobs.start(system, StoreJobs.of(store, clock), blocking);
     ClusterGauges.register(system, metrics);
 
+    awaitMembership(system, memberUp, progress);
     Pollers.start(system, pollers, machinery.pollingSink());
 
     progress.step("connecting to MQTT at " + settings.mqttUrl());
-    MqttIngestSource mqtt = MqttIngestSource.create(mqttSettings, machinery.subscriptions());
+    MqttIngestSource mqtt = MqttIngestSource.create(mqttSettings, machinery.subscriptions(mqttSettings));
     IngestionPipeline ingestion = IngestionPipeline.start(system, mqtt.source(), machinery.processor(),
         settings.ingest());
+    if (machinery.sparkplug().enabled() && mqttSettings.shared()) {
+      progress.step("Sparkplug B host session: one node of the cluster at a time runs it (cluster singleton, client id "
+          + SparkplugHost.clientId(mqttSettings) + ")");
+      SparkplugHost.start(system, mqttSettings, machinery.processor(), settings.ingest());
+    }
     metrics.gauge("twinworks_mqtt_connected", "1 while the MQTT subscription is live", () -> mqtt.isSubscribed() ? 1 : 0);
 
     ApiRoutes api = new ApiRoutes(store.registry(), machinery.twins(), store.deadLetters(),
@@ -133,7 +141,6 @@ public final class TwinworksRuntime {
     progress.step("HTTP API on http://" + settings.http().host() + ":" + binding.localAddress().getPort());
 
     awaitSubscription(mqtt, settings, progress);
-    await(PekkoManagement.get(system).start(), "starting management on port " + settings.management().port());
     IngestReadiness.register(system, () -> mqtt.isSubscribed() && ingestion.isHealthy());
 
     registerShutdown(system, binding, ingestion, machinery.directory(), store, broker);
@@ -213,6 +220,24 @@ public final class TwinworksRuntime {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(what + " was interrupted", e);
+    }
+  }
+
+  /**
+   * Waits until this node is a member Up, so that ingestion does not start by timing out asks to twins whose shards
+   * no node hosts yet. A cluster that does not answer does not stop the start: joining goes on, /ready stays false.
+   */
+  private static void awaitMembership(ActorSystem<Void> system, CompletionStage<Done> memberUp,
+      StartupProgress progress) {
+    try {
+      memberUp.toCompletableFuture().get(JOIN_WAIT.toSeconds(), TimeUnit.SECONDS);
+      progress.step("cluster member Up (" + ClusterFormation.membersUp(system) + " members Up)");
+    } catch (java.util.concurrent.TimeoutException e) {
+      progress.step("not a cluster member after " + JOIN_WAIT.toSeconds() + " s; still joining, not ready until Up");
+    } catch (java.util.concurrent.ExecutionException e) {
+      progress.step("joining the cluster failed: " + e.getCause().getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -14,6 +14,8 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
  * @param url broker URL; empty until the runtime decides (see {@link #withUrl})
  * @param username empty for none
  * @param maxRestarts restarts allowed within {@code maxRestartsWithin}; -1 for no limit
+ * @param sharedGroup empty for plain subscriptions; else the MQTT shared-subscription group every ingest
+ *     subscription joins ({@code $share/<group>/<filter>}), so the broker spreads messages over the nodes
  */
 public record MqttSettings(
     String url,
@@ -25,7 +27,8 @@ public record MqttSettings(
     Duration maxBackoff,
     double randomFactor,
     int maxRestarts,
-    Duration maxRestartsWithin) {
+    Duration maxRestartsWithin,
+    String sharedGroup) {
 
   public MqttSettings {
     Objects.requireNonNull(url, "url");
@@ -35,6 +38,7 @@ public record MqttSettings(
     Objects.requireNonNull(minBackoff, "minBackoff");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
     Objects.requireNonNull(maxRestartsWithin, "maxRestartsWithin");
+    Objects.requireNonNull(sharedGroup, "sharedGroup");
   }
 
   /**
@@ -65,21 +69,39 @@ public record MqttSettings(
     if (maxRestarts < -1) {
       throw ConfigSection.MQTT.invalid("max-restarts", "must be -1 (forever) or at least 0, was " + maxRestarts);
     }
+    String sharedGroup = ConfigSection.MQTT.read(mqtt, "shared-group", Config::getString).trim();
+    if (!sharedGroup.matches("[^/+#\\s]*")) {
+      throw ConfigSection.MQTT.invalid("shared-group",
+          "must be one topic level without /, + or # (e.g. twinworks), was '" + sharedGroup + "'");
+    }
     return new MqttSettings(ConfigSection.MQTT.read(mqtt, "url", Config::getString), clientId, ConfigSection.MQTT.read(mqtt, "username", Config::getString),
         ConfigSection.MQTT.read(mqtt, "password", Config::getString), bufferSize, minBackoff, maxBackoff, randomFactor, maxRestarts,
-        ConfigSection.MQTT.positiveDuration(mqtt, "max-restarts-within"));
+        ConfigSection.MQTT.positiveDuration(mqtt, "max-restarts-within"), sharedGroup);
   }
 
   /** The same settings with another broker URL, e.g. the embedded broker's. */
   public MqttSettings withUrl(String newUrl) {
     return new MqttSettings(newUrl, clientId, username, password, bufferSize, minBackoff, maxBackoff, randomFactor,
-        maxRestarts, maxRestartsWithin);
+        maxRestarts, maxRestartsWithin, sharedGroup);
   }
 
   /** The same settings with another client id. */
   public MqttSettings withClientId(String newClientId) {
     return new MqttSettings(url, newClientId, username, password, bufferSize, minBackoff, maxBackoff, randomFactor,
-        maxRestarts, maxRestartsWithin);
+        maxRestarts, maxRestartsWithin, sharedGroup);
+  }
+
+  /** Whether ingest subscriptions are shared with the other nodes of a cluster. */
+  public boolean shared() {
+    return !sharedGroup.isEmpty();
+  }
+
+  /**
+   * The filter as this node subscribes to it for ingestion: {@code $share/<group>/<filter>} when a shared group is
+   * set (each message goes to one member of the group), else the filter itself.
+   */
+  public String ingestFilter(String filter) {
+    return shared() ? "$share/" + sharedGroup + "/" + filter : filter;
   }
 
   /** Backoff and restart limits for the {@code RestartSource} around the broker connection. */
@@ -123,6 +145,6 @@ public record MqttSettings(
     return "MqttSettings[url=" + url + ", clientId=" + clientId + ", username=" + username + ", password="
         + (password.isEmpty() ? "" : "***") + ", bufferSize=" + bufferSize + ", minBackoff=" + minBackoff
         + ", maxBackoff=" + maxBackoff + ", randomFactor=" + randomFactor + ", maxRestarts=" + maxRestarts
-        + ", maxRestartsWithin=" + maxRestartsWithin + "]";
+        + ", maxRestartsWithin=" + maxRestartsWithin + ", sharedGroup=" + sharedGroup + "]";
   }
 }

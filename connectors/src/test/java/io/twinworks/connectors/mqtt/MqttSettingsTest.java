@@ -30,7 +30,24 @@ class MqttSettingsTest {
   void defaults() {
     MqttSettings s = MqttSettings.create(ConfigFactory.load());
     assertEquals(new MqttSettings("", "twinworks-ingest", "", "", 256, Duration.ofSeconds(1), Duration.ofSeconds(30),
-        0.2, -1, Duration.ofMinutes(10)), s);
+        0.2, -1, Duration.ofMinutes(10), ""), s);
+    assertFalse(s.shared());
+    assertEquals("sensors/+/data", s.ingestFilter("sensors/+/data"));
+  }
+
+  @Test
+  void aSharedGroupPrefixesEveryIngestFilter() {
+    MqttSettings s = settings("twinworks.mqtt.shared-group = twinworks");
+    assertTrue(s.shared());
+    assertEquals("$share/twinworks/sensors/+/data", s.ingestFilter("sensors/+/data"));
+    assertEquals("$share/twinworks/factory/#", s.ingestFilter("factory/#"));
+    assertEquals("twinworks", s.withUrl("tcp://h:1").withClientId("node-2").sharedGroup());
+  }
+
+  @Test
+  void aSharedGroupOfSeveralLevelsNamesTheKey() {
+    ConfigException e = assertThrows(ConfigException.class, () -> settings("twinworks.mqtt.shared-group = \"a/b\""));
+    assertTrue(e.getMessage().contains("twinworks.mqtt.shared-group: must be one topic level"), e.getMessage());
   }
 
   @Test

@@ -46,6 +46,10 @@ import org.apache.pekko.cluster.typed.SingletonActor;
  * state equals the change); a change seen twice is at worst logged twice. When an append fails, no twin in it is
  * confirmed: each sends its changes again, and the hub reads the log's last sequence number again and numbers on
  * from there (the failed append may have reached the log); when it cannot read it, it restarts.
+ *
+ * <p>When the singleton moves to another node (this node leaves), the hub finishes the append in flight before it
+ * stops: the next hub starts from the log's last sequence number, and an append still landing behind its back would
+ * number changes it numbers too (and hold the log's mark above them, hiding them from readers).
  */
 public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
 
@@ -61,6 +65,9 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
     void confirm(TwinId twin, TwinKind kind, long upTo);
   }
 
+  /** The singleton's stop message: the hub moves to another node. */
+  enum HandOver implements Command { INSTANCE }
+
   private record Started(long lastSeq, Throwable failure) implements Command {}
 
   private record Logged(AlertBatch batch, long lastSeq, Throwable failure) implements Command {}
@@ -73,6 +80,7 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
   private final RecentlyConfirmed confirmed;
   private long seq = -1;
   private boolean busy;
+  private boolean handingOver;
 
   private AlertHub(ActorContext<Command> context, AlertLog log, AppendListener appends, Confirmations confirmations,
       AlertHubSettings settings) {
@@ -95,7 +103,7 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
     ActorRef<Command> hub = ClusterSingleton.get(system).init(SingletonActor.of(
         Behaviors.supervise(create(log, appends, toTwins, settings))
             .onFailure(SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2)),
-        "alert-hub"));
+        "alert-hub").withStopMessage(HandOver.INSTANCE));
     return system.systemActorOf(Behaviors.<DeliverAlerts>receiveMessage(alerts -> {
       hub.tell(new Deliver(alerts));
       return Behaviors.same();
@@ -114,7 +122,16 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
         .onMessage(Deliver.class, this::onDeliver)
         .onMessage(Started.class, this::onStarted)
         .onMessage(Logged.class, this::onLogged)
+        .onMessageEquals(HandOver.INSTANCE, this::onHandOver)
         .build();
+  }
+
+  private Behavior<Command> onHandOver() {
+    if (!busy) {
+      return Behaviors.stopped();
+    }
+    handingOver = true; // stops once the append in flight is logged; the twins send what waits here to the next hub
+    return this;
   }
 
   private Behavior<Command> onStarted(Started started) {
@@ -155,6 +172,9 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
         confirmed.confirmed(twin, confirmation.upTo());
         confirmations.confirm(twin, confirmation.kind(), confirmation.upTo());
       });
+    }
+    if (handingOver) {
+      return Behaviors.stopped();
     }
     next();
     return this;

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * One twin's alert changes from {@code GET /api/v1/alerts/stream?twin=}, read on a daemon thread from
+ * One twin's (or one tenant's) alert changes from {@code GET /api/v1/alerts/stream}, read on a daemon thread from
  * {@code Last-Event-ID: <from>} on. The stream is opened with a {@code Last-Event-ID} so the runtime reads
  * the log first and then goes live without a gap (a plain live subscription is registered asynchronously and
  * could miss the first changes); when the stream ends (a client too slow is cut off) it is opened again after
@@ -38,16 +38,25 @@ public final class AlertStreamReader implements AutoCloseable {
   private volatile Stream<String> lines;
   private volatile String failure;
 
-  private AlertStreamReader(String httpUrl, String twinId, long fromSeq) {
-    this.uri = URI.create(httpUrl + "/api/v1/alerts/stream?twin=" + URLEncoder.encode(twinId, StandardCharsets.UTF_8));
+  private AlertStreamReader(String httpUrl, String filter, String value, long fromSeq) {
+    this.uri = URI.create(httpUrl + "/api/v1/alerts/stream?" + filter + "="
+        + URLEncoder.encode(value, StandardCharsets.UTF_8));
     this.lastSeq = new AtomicLong(fromSeq);
-    this.reader = new Thread(this::readWhileOpen, "alerts-" + twinId);
+    this.reader = new Thread(this::readWhileOpen, "alerts-" + value);
     reader.setDaemon(true);
   }
 
   /** Starts reading the changes of {@code twinId} with a seq after {@code fromSeq} (0: all of them). */
   public static AlertStreamReader start(String httpUrl, String twinId, long fromSeq) {
-    AlertStreamReader stream = new AlertStreamReader(httpUrl, twinId, fromSeq);
+    return start(new AlertStreamReader(httpUrl, "twin", twinId, fromSeq));
+  }
+
+  /** Starts reading the changes of every twin of {@code tenant} with a seq after {@code fromSeq}. */
+  public static AlertStreamReader ofTenant(String httpUrl, String tenant, long fromSeq) {
+    return start(new AlertStreamReader(httpUrl, "tenant", tenant, fromSeq));
+  }
+
+  private static AlertStreamReader start(AlertStreamReader stream) {
     stream.reader.start();
     return stream;
   }

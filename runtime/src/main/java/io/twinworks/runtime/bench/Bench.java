@@ -33,8 +33,8 @@ public final class Bench {
     progress.line(header(settings, split));
     FindMaxSettings findMax = settings.findMax();
     LoadFleet fleet = LoadFleet.of(split, "");
-    TwinworksApi api = new TwinworksApi(settings.httpUrl());
-    warmUp(settings, fleet, api, findMax == null ? settings.rate() : findMax.startRate(), progress);
+    LoadRun.Counter counters = TwinworksApi.summedIngestCounters(settings.metricsUrls());
+    warmUp(settings, fleet, counters, findMax == null ? settings.rate() : findMax.startRate(), progress);
     RunResult bare = BareBrokerRun.run(new LoadRun.Plan("bare broker", LoadFleet.of(split, BareBrokerRun.TOPIC_PREFIX),
         findMax == null ? settings.length() : LoadLength.of(findMax.stepDuration()),
         findMax == null ? settings.rate() : 0), settings, progress);
@@ -42,13 +42,13 @@ public final class Bench {
     try (Probes probes = Probes.start(settings.mqttUrl(), settings.httpUrl(), settings.qos(), settings.probeRate())) {
       if (findMax == null) {
         RunResult twinworks = LoadRun.run(new LoadRun.Plan("twinworks", fleet, settings.length(), settings.rate()),
-            settings, api::ingestCounters, probes, progress);
+            settings, counters, probes, progress);
         report = new Report(Instant.now(), settings, List.of(bare, twinworks), ratio(twinworks, bare), null,
             probes.resolution());
       } else {
         FindMax.Result search = FindMax.search(findMax, (step, rate) -> LoadRun.run(
             new LoadRun.Plan("step " + step, fleet, LoadLength.of(findMax.stepDuration()), rate), settings,
-            api::ingestCounters, probes, progress), progress);
+            counters, probes, progress), progress);
         report = new Report(Instant.now(), settings, List.of(bare),
             search.knee().map(knee -> ratio(knee, bare)).orElse(null), search, probes.resolution());
       }
@@ -67,13 +67,13 @@ public final class Bench {
    * until all of it is applied: a fresh runtime spends a third of its CPU in the JIT compiler for the first minute or
    * two of load, which is not the steady state a buyer runs in.
    */
-  private static void warmUp(BenchSettings settings, LoadFleet fleet, TwinworksApi api, double rate,
+  private static void warmUp(BenchSettings settings, LoadFleet fleet, LoadRun.Counter counters, double rate,
       Progress progress) {
     if (settings.warmup().isZero()) {
       return;
     }
     RunResult warm = LoadRun.run(new LoadRun.Plan("warm-up", fleet, LoadLength.of(settings.warmup()), rate), settings,
-        api::ingestCounters, Probes.off(), progress);
+        counters, Probes.off(), progress);
     if (warm.lost() > 0) {
       throw new IllegalStateException(String.format(Locale.ROOT, "warm-up: Twinworks did not apply %,d of %,d "
           + "readings within --drain-grace %s; they would be counted in the measured run", warm.lost(),
@@ -98,6 +98,7 @@ public final class Bench {
         split.packs(), LoadFleet.CELLS_PER_PACK, s.qos(), s.window(), load,
         s.warmup().isZero() ? "off" : LoadLength.of(s.warmup()).describe(),
         s.probeRate() == 0 ? "off" : String.format(Locale.ROOT, "%.0f state/s + 1 alert/s", s.probeRate()),
-        s.mqttUrl(), s.httpUrl());
+        s.mqttUrl(), s.metricsUrls().size() == 1 ? s.httpUrl()
+            : s.httpUrl() + " (applied counted on " + String.join(", ", s.metricsUrls()) + ")");
   }
 }

@@ -20,6 +20,10 @@ public record IngestCounters(long accepted, long duplicates, long late) {
     return accepted + late;
   }
 
+  public IngestCounters plus(IngestCounters other) {
+    return new IngestCounters(accepted + other.accepted, duplicates + other.duplicates, late + other.late);
+  }
+
   public IngestCounters minus(IngestCounters before) {
     return new IngestCounters(accepted - before.accepted, duplicates - before.duplicates, late - before.late);
   }

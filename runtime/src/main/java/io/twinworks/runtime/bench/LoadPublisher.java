@@ -58,6 +58,11 @@ public final class LoadPublisher {
 
   /** Publishes everything; returns when every message was acknowledged or throws after {@code timeout}. */
   public void publishAll(int window, Duration timeout) throws Exception {
+    publishAll(window, 0, timeout);
+  }
+
+  /** As {@link #publishAll(int, Duration)}, at most {@code perSecond} readings a second on average (0: unpaced). */
+  public void publishAll(int window, double perSecond, Duration timeout) throws Exception {
     publisher.publishAll(new WindowedPublisher.Messages() {
       @Override
       public int total() {
@@ -73,7 +78,7 @@ public final class LoadPublisher {
       public byte[] payload(int n) {
         return message(n);
       }
-    }, window, timeout);
+    }, window, perSecond, timeout);
   }
 
   private byte[] message(int n) {

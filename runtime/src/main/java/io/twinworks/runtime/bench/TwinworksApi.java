@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The calls a bench makes to a running Twinworks: its ingest counters, a twin's state, a twin's configuration. */
@@ -27,6 +28,15 @@ final class TwinworksApi {
   IngestCounters ingestCounters() {
     URI uri = URI.create(httpUrl + "/metrics?name%5B%5D=" + IngestCounters.METRIC);
     return IngestCounters.parse(send(HttpRequest.newBuilder(uri)).body());
+  }
+
+  /**
+   * The ingest counters of several nodes summed: with shared subscriptions each node counts only the readings its
+   * own ingestion applied, so a cluster's total is the sum over its nodes.
+   */
+  static LoadRun.Counter summedIngestCounters(List<String> httpUrls) {
+    List<TwinworksApi> nodes = httpUrls.stream().map(TwinworksApi::new).toList();
+    return () -> nodes.stream().map(TwinworksApi::ingestCounters).reduce(IngestCounters.NONE, IngestCounters::plus);
   }
 
   /** {@code GET /api/v1/twins/{id}}, or empty while the twin does not exist (404). */

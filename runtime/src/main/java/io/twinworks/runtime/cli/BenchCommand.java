@@ -6,6 +6,8 @@ import io.twinworks.runtime.bench.FindMaxSettings;
 import io.twinworks.runtime.bench.LoadLength;
 import io.twinworks.runtime.bench.LoadMix;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,6 +49,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--readings-per-twin", paramLabel = "N",
       description = "Readings per twin on average (default " + DEFAULT_READINGS_PER_TWIN + ").")
   Integer readingsPerTwin;
+
+  @Option(names = "--metrics-url", paramLabel = "URL",
+      description = "HTTP URL of a node whose applied readings count; repeat it for every node of a cluster "
+          + "(default: --http-url).")
+  List<String> metricsUrls = new ArrayList<>();
 
   @Option(names = "--qos", defaultValue = "1", description = "0 or 1, for the load and the probes (default ${DEFAULT-VALUE}).")
   int qos;
@@ -112,7 +119,8 @@ public final class BenchCommand implements Callable<Integer> {
       length = length();
     }
     return new BenchSettings(target.mqttUrl, target.httpUrl, twins, LoadMix.parse(mix), qos, target.window, rate,
-        length, probeRate, drainGrace, timeout, warmup, search);
+        length, probeRate, drainGrace, timeout, warmup, search,
+        metricsUrls.isEmpty() ? List.of(target.httpUrl) : metricsUrls);
   }
 
   private LoadLength length() {

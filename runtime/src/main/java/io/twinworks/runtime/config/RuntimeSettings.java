@@ -14,7 +14,8 @@ public record RuntimeSettings(
     boolean embeddedBrokerEnabled,
     Endpoint embeddedBroker,
     IngestSettings ingest,
-    HistorySettings history) {
+    HistorySettings history,
+    ClusterSettings cluster) {
 
   /** A host and port to bind or connect to. */
   public record Endpoint(String host, int port) {}
@@ -62,7 +63,8 @@ public record RuntimeSettings(
         new HistorySettings(
             read.intBetween("twinworks.history.max-points", 1, 1_000_000),
             read.positiveDuration("twinworks.history.default-range"),
-            read.positiveDuration("twinworks.history.raw-range")));
+            read.positiveDuration("twinworks.history.raw-range")),
+        ClusterSettings.create(config));
   }
 
   /** Whether this process runs its own MQTT broker. */

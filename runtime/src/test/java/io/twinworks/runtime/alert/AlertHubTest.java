@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +81,34 @@ class AlertHubTest {
     assertEquals(confirmedUpTo2(100), new HashSet<>(confirms.receiveSeveralMessages(100, WAIT)));
     assertEquals(List.of(200), log.appendSizes());
     assertEquals(LoggedAlert.numbered(1, expected), logged());
+  }
+
+  @Test
+  void aHubHandedOverToAnotherNodeFinishesTheAppendInFlightAndThenStops() throws Exception {
+    CompletableFuture<Void> release = log.holdAppends();
+    ActorRef<AlertHub.Command> hub = hub(500, 1000);
+    List<Alert> inFlight = storm(hub, 3);
+    log.open();
+    log.appendStarted().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    hub.tell(AlertHub.HandOver.INSTANCE);
+    TwinId late = TwinId.of("hub:late");
+    hub.tell(deliver(late, List.of(change(late, 1, AlertState.ACTIVE))));
+    // Still appending: nothing confirmed yet, and the hub waits for its append instead of stopping.
+    confirms.expectNoMessage(Duration.ofMillis(300));
+    release.complete(null);
+    assertEquals(confirmedUpTo2(3), new HashSet<>(confirms.receiveSeveralMessages(3, WAIT)));
+    testKit.createTestProbe().expectTerminated(hub, WAIT);
+    // The delivery that came after the hand-over waits for the next hub (its twin sends it again).
+    assertEquals(List.of(6), log.appendSizes());
+    assertEquals(LoggedAlert.numbered(1, inFlight), logged());
+  }
+
+  @Test
+  void aHubHandedOverWhileIdleStopsAtOnce() {
+    ActorRef<AlertHub.Command> hub = hub(500, 1000);
+    log.open();
+    hub.tell(AlertHub.HandOver.INSTANCE);
+    testKit.createTestProbe().expectTerminated(hub, WAIT);
   }
 
   @Test

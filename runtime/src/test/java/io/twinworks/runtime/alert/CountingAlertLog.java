@@ -30,6 +30,8 @@ final class CountingAlertLog implements AlertLog {
   private final AtomicInteger failBeforeWriting = new AtomicInteger();
   private final AtomicInteger failAfterWriting = new AtomicInteger();
   private final CompletableFuture<Void> failed = new CompletableFuture<>();
+  private final CompletableFuture<Void> appendStarted = new CompletableFuture<>();
+  private volatile CompletableFuture<Void> appendGate = CompletableFuture.completedFuture(null);
 
   CountingAlertLog(AlertLog log) {
     this.log = log;
@@ -52,6 +54,18 @@ final class CountingAlertLog implements AlertLog {
     failAfterWriting.incrementAndGet();
   }
 
+  /** Holds every append until the answer is completed. */
+  CompletableFuture<Void> holdAppends() {
+    CompletableFuture<Void> gate = new CompletableFuture<>();
+    appendGate = gate;
+    return gate;
+  }
+
+  /** Completes when the first append has been asked for. */
+  CompletableFuture<Void> appendStarted() {
+    return appendStarted;
+  }
+
   /** Completes when an append has failed on purpose. */
   CompletableFuture<Void> failed() {
     return failed;
@@ -64,6 +78,11 @@ final class CountingAlertLog implements AlertLog {
 
   @Override
   public CompletionStage<Done> appendAll(long firstSeq, List<Alert> alerts) {
+    appendStarted.complete(null);
+    return appendGate.thenCompose(open -> append(firstSeq, alerts));
+  }
+
+  private CompletionStage<Done> append(long firstSeq, List<Alert> alerts) {
     if (failBeforeWriting.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       return fail("failing on purpose before writing");
     }

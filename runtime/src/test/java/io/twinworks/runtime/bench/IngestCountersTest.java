@@ -34,6 +34,16 @@ class IngestCountersTest {
   }
 
   @Test
+  void aClusterCountsTheSumOfItsNodes() {
+    IngestCounters node1 = new IngestCounters(1_000, 2, 10);
+    IngestCounters node2 = new IngestCounters(900, 0, 30);
+    // accepted 1,000 + 900; duplicates 2 + 0; late 10 + 30 → applied 1,900 + 40 = 1,940
+    IngestCounters cluster = IngestCounters.NONE.plus(node1).plus(node2);
+    assertEquals(new IngestCounters(1_900, 2, 40), cluster);
+    assertEquals(1_940, cluster.applied());
+  }
+
+  @Test
   void withoutTheCounterNothingIsCounted() {
     assertEquals(IngestCounters.NONE, IngestCounters.parse("twinworks_ingest_messages_total 5.0\n"));
   }

@@ -10,6 +10,7 @@ import io.twinworks.runtime.bench.FindMaxSettings;
 import io.twinworks.runtime.bench.LoadLength;
 import io.twinworks.runtime.bench.LoadMix;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -25,6 +26,14 @@ class BenchCommandTest {
     assertEquals(1, settings.qos());
     assertNull(settings.findMax());
     assertEquals(Duration.ofSeconds(20), settings.warmup());
+  }
+
+  @Test
+  void appliedReadingsAreCountedOnTheHttpUrlUnlessNodesAreListed() {
+    assertEquals(List.of("http://127.0.0.1:8080"), parse().metricsUrls());
+    assertEquals(List.of("http://127.0.0.1:18081", "http://127.0.0.1:18082", "http://127.0.0.1:18083"),
+        parse("--http-url", "http://127.0.0.1:18081", "--metrics-url", "http://127.0.0.1:18081",
+            "--metrics-url", "http://127.0.0.1:18082", "--metrics-url", "http://127.0.0.1:18083").metricsUrls());
   }
 
   @Test

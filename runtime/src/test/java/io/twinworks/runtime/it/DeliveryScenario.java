@@ -3,7 +3,6 @@ package io.twinworks.runtime.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.twinworks.persistence.cassandra.launcher.CassandraNode;
 import io.twinworks.runtime.bench.LoadPublisher;
 import io.twinworks.testsupport.MosquittoBroker;
@@ -101,38 +100,7 @@ final class DeliveryScenario implements AutoCloseable {
   }
 
   private void verifyTwin(int twin) throws Exception {
-    String id = LoadPublisher.twinId(twin);
-    RuntimeProcess.Answer state = runtime.get("/api/v1/twins/" + id);
-    assertEquals(200, state.status(), state.text());
-    JsonNode json = state.json();
-    // A broker restart may deliver older readings after newer ones: the twin keeps those as late, so
-    // every reading is either applied in order or kept late, and the latest is the newest published.
-    JsonNode counts = json.get("counts");
-    assertTrue(counts.get("readings").asInt() + counts.get("late").asInt() >= READINGS_EACH,
-        id + " lost readings: " + state.text());
-    JsonNode latest = json.get("signals").get(LoadPublisher.SIGNAL);
-    assertEquals(LoadPublisher.value(twin, READINGS_EACH - 1), latest.get("value").asDouble(), id + " latest value");
-    assertEquals(publisher.time(READINGS_EACH - 1), Instant.parse(latest.get("timestamp").asText()), id + " latest time");
-
-    RuntimeProcess.Answer history = runtime.get("/api/v1/twins/" + id + "/history?signal=" + LoadPublisher.SIGNAL
-        + "&from=" + publisher.time(0) + "&to=" + publisher.end() + "&limit=" + (READINGS_EACH * 2));
-    assertEquals(200, history.status(), history.text());
-    JsonNode points = history.json().get("points");
-    assertEquals(READINGS_EACH, points.size(), id + " history points");
-    for (int r = 0; r < READINGS_EACH; r++) {
-      JsonNode point = points.get(r);
-      assertEquals(publisher.time(r), Instant.parse(point.get("t").asText()), id + " point " + r);
-      assertEquals(LoadPublisher.value(twin, r), point.get("v").asDouble(), id + " value " + r);
-    }
-
-    RuntimeProcess.Answer minutes = runtime.get("/api/v1/twins/" + id + "/history?signal=" + LoadPublisher.SIGNAL
-        + "&from=" + publisher.time(0) + "&to=" + publisher.end() + "&step=PT1M");
-    assertEquals(200, minutes.status(), minutes.text());
-    long counted = 0;
-    for (JsonNode bucket : minutes.json().get("points")) {
-      counted += bucket.get("count").asLong();
-    }
-    assertEquals(READINGS_EACH, counted, id + " readings counted by the 1-minute buckets (rollups exactly once)");
+    ExactlyOnceCheck.verifyTwin(runtime, publisher, twin, READINGS_EACH);
   }
 
   @Override

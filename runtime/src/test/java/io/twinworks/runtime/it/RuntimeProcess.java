@@ -46,17 +46,23 @@ final class RuntimeProcess implements AutoCloseable {
   }
 
   static RuntimeProcess start(Path dataDir, Ports ports, Map<String, String> settings) throws IOException {
-    return start(dataDir, ports, settings, List.of());
+    return start(dataDir, ports, settings, List.of(), Duration.ofSeconds(90));
+  }
+
+  /** With a longer wait for {@code ready}: a node joining a cluster on a busy machine. */
+  static RuntimeProcess start(Path dataDir, Ports ports, Map<String, String> settings, Duration readyWithin)
+      throws IOException {
+    return start(dataDir, ports, settings, List.of(), readyWithin);
   }
 
   /** With {@code run --config configFile}: for settings that system properties cannot carry (lists of objects). */
   static RuntimeProcess start(Path dataDir, Ports ports, Map<String, String> settings, Path configFile)
       throws IOException {
-    return start(dataDir, ports, settings, List.of("--config", configFile.toString()));
+    return start(dataDir, ports, settings, List.of("--config", configFile.toString()), Duration.ofSeconds(90));
   }
 
-  private static RuntimeProcess start(Path dataDir, Ports ports, Map<String, String> settings, List<String> runArgs)
-      throws IOException {
+  private static RuntimeProcess start(Path dataDir, Ports ports, Map<String, String> settings, List<String> runArgs,
+      Duration readyWithin) throws IOException {
     Map<String, String> props = new LinkedHashMap<>();
     props.put("twinworks.data-dir", dataDir.toString());
     props.put("twinworks.http.port", String.valueOf(ports.http()));
@@ -71,7 +77,7 @@ final class RuntimeProcess implements AutoCloseable {
     Path log = dataDir.resolve("runtime-" + System.nanoTime() + ".log");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     RuntimeProcess runtime = new RuntimeProcess(process, ports.http(), ports.management(), log);
-    runtime.awaitReady(Duration.ofSeconds(90));
+    runtime.awaitReady(readyWithin);
     return runtime;
   }
 
@@ -96,6 +102,10 @@ final class RuntimeProcess implements AutoCloseable {
         "-cp", System.getProperty("java.class.path")));
   }
 
+  int httpPort() {
+    return httpPort;
+  }
+
   /** GET a path; answers the status and the parsed JSON body (null when not JSON). */
   Answer get(String path) throws IOException, InterruptedException {
     return get(httpPort, path);
@@ -106,9 +116,18 @@ final class RuntimeProcess implements AutoCloseable {
     return get(managementPort, path);
   }
 
+  /** PUT a JSON body to a path. */
+  Answer put(String path, String json) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   private static Answer get(int port, String path) throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20)).build(),
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)));
+  }
+
+  private static Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(20)).build(),
         HttpResponse.BodyHandlers.ofString());
     JsonNode body = null;
     if (response.headers().firstValue("content-type").orElse("").startsWith("application/json")) {
