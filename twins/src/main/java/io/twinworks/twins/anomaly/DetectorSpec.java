@@ -24,7 +24,7 @@ import java.util.Map;
     @JsonSubTypes.Type(value = FlatlineSpec.class, name = "flatline"),
     @JsonSubTypes.Type(value = SeasonalSpec.class, name = "seasonal")})
 public sealed interface DetectorSpec
-    permits ThresholdSpec, ZScoreSpec, IqrSpec, HampelSpec, RateOfChangeSpec, FlatlineSpec, SeasonalSpec {
+    permits ThresholdSpec, ScaledScoreSpec, RateOfChangeSpec, FlatlineSpec {
 
   DetectorKind kind();
 

@@ -22,7 +22,7 @@ public record HampelSpec(
     @JsonProperty("min-relative-scale") double minRelativeScale,
     @JsonProperty("warm-up") int warmUp,
     @JsonProperty("min-duration") @JsonFormat(shape = JsonFormat.Shape.STRING) Duration minDuration,
-    Severity severity) implements DetectorSpec {
+    Severity severity) implements ScaledScoreSpec {
 
   public HampelSpec {
     new ScoreScale(window, k, clearRatio, minScale, minRelativeScale);
@@ -38,15 +38,6 @@ public record HampelSpec(
     return new HampelSpec(ScoreScale.read(r), Gating.read(r));
   }
 
-  @Override
-  public double raiseAt() {
-    return k;
-  }
-
-  @Override
-  public double clearAt() {
-    return k * clearRatio;
-  }
 
   @Override
   public DetectorKind kind() {

@@ -28,7 +28,7 @@ public record IqrSpec(
     @JsonProperty("min-relative-scale") double minRelativeScale,
     @JsonProperty("warm-up") int warmUp,
     @JsonProperty("min-duration") @JsonFormat(shape = JsonFormat.Shape.STRING) Duration minDuration,
-    Severity severity) implements DetectorSpec {
+    Severity severity) implements ScaledScoreSpec {
 
   public IqrSpec {
     new ScoreScale(window, k, clearRatio, minScale, minRelativeScale);
@@ -52,15 +52,6 @@ public record IqrSpec(
         Gating.read(r));
   }
 
-  @Override
-  public double raiseAt() {
-    return k;
-  }
-
-  @Override
-  public double clearAt() {
-    return k * clearRatio;
-  }
 
   @Override
   public DetectorKind kind() {

@@ -35,7 +35,7 @@ public record SeasonalSpec(
     @JsonProperty("min-relative-scale") double minRelativeScale,
     @JsonProperty("warm-up") int warmUp,
     @JsonProperty("min-duration") @JsonFormat(shape = JsonFormat.Shape.STRING) Duration minDuration,
-    Severity severity) implements DetectorSpec {
+    Severity severity) implements ScaledScoreSpec {
 
   /** The most slots × periods (the profile keeps periods + 1 rows of slot means): bounded memory per signal. */
   static final int MAX_SLOT_MEANS = 100_000;
@@ -69,15 +69,6 @@ public record SeasonalSpec(
         r.getDouble("quantile"), Gating.read(r));
   }
 
-  @Override
-  public double raiseAt() {
-    return k;
-  }
-
-  @Override
-  public double clearAt() {
-    return k * clearRatio;
-  }
 
   @Override
   public DetectorKind kind() {

@@ -21,7 +21,7 @@ public record ZScoreSpec(
     @JsonProperty("min-relative-scale") double minRelativeScale,
     @JsonProperty("warm-up") int warmUp,
     @JsonProperty("min-duration") @JsonFormat(shape = JsonFormat.Shape.STRING) Duration minDuration,
-    Severity severity) implements DetectorSpec {
+    Severity severity) implements ScaledScoreSpec {
 
   public ZScoreSpec {
     new ScoreScale(window, k, clearRatio, minScale, minRelativeScale);
@@ -37,15 +37,6 @@ public record ZScoreSpec(
     return new ZScoreSpec(ScoreScale.read(r), Gating.read(r));
   }
 
-  @Override
-  public double raiseAt() {
-    return k;
-  }
-
-  @Override
-  public double clearAt() {
-    return k * clearRatio;
-  }
 
   @Override
   public DetectorKind kind() {
