@@ -22,21 +22,24 @@ public final class MosquittoBroker implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
   private static final int START_ATTEMPTS = 3;
+  private static final String LOOPBACK = "127.0.0.1";
 
   private final Path dir;
   private final int port;
   private final boolean persistent;
+  private final String bindAddress;
   private Process process;
 
-  private MosquittoBroker(Path dir, int port, boolean persistent) {
+  private MosquittoBroker(Path dir, int port, boolean persistent, String bindAddress) {
     this.dir = dir;
     this.port = port;
     this.persistent = persistent;
+    this.bindAddress = bindAddress;
   }
 
   /** Starts a broker with sessions in memory; fails with a clear message when mosquitto is not installed. */
   public static MosquittoBroker start() {
-    return start(false);
+    return start(false, LOOPBACK);
   }
 
   /**
@@ -44,16 +47,24 @@ public final class MosquittoBroker implements AutoCloseable {
    * it stops on SIGTERM, so a {@link #restart()} loses nothing it acknowledged.
    */
   public static MosquittoBroker startPersistent() {
-    return start(true);
+    return start(true, LOOPBACK);
   }
 
-  private static MosquittoBroker start(boolean persistent) {
+  /**
+   * A {@link #startPersistent() persistent} broker listening on every interface, for clients in other network
+   * namespaces; {@link #url()} is still the loopback one.
+   */
+  public static MosquittoBroker startPersistentOnEveryInterface() {
+    return start(true, "");
+  }
+
+  private static MosquittoBroker start(boolean persistent, String bindAddress) {
     String executable = executable();
     IllegalStateException last = null;
     for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
       try {
         MosquittoBroker broker = new MosquittoBroker(writableByAll(Files.createTempDirectory("mosquitto-test")),
-            FreePorts.find(), persistent);
+            FreePorts.find(), persistent, bindAddress);
         try {
           broker.launch(executable);
           return broker;
@@ -139,7 +150,7 @@ public final class MosquittoBroker implements AutoCloseable {
     try {
       Path conf = dir.resolve("mosquitto.conf");
       Files.writeString(conf, String.join("\n",
-          "listener " + port + " 127.0.0.1",
+          "listener " + port + (bindAddress.isEmpty() ? "" : " " + bindAddress),
           "allow_anonymous true",
           // Twinworks acknowledges after persisting whole batches: let it hold more than 20 unacked
           // messages, and never drop what is queued for its session while it is away.

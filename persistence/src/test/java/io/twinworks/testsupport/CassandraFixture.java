@@ -29,8 +29,16 @@ public final class CassandraFixture implements BeforeAllCallback, AfterAllCallba
 
   /** Starts a node in a new folder; close it (or {@link CassandraNode#stop()}) when done. */
   public static CassandraNode start() {
+    return start(LaunchSettings.LOOPBACK);
+  }
+
+  /**
+   * Starts a node whose CQL port listens on {@code clientAddress}: {@link LaunchSettings#EVERY_INTERFACE} lets runtimes
+   * in other network namespaces reach it.
+   */
+  public static CassandraNode start(String clientAddress) {
     Path dir = newDir();
-    CassandraNode node = CassandraLauncher.start(LaunchSettings.of(dir, 0),
+    CassandraNode node = CassandraLauncher.start(LaunchSettings.of(dir, 0).withClientAddress(clientAddress),
         line -> System.out.println("[cassandra] " + line));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

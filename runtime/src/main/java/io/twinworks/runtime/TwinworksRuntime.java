@@ -155,7 +155,10 @@ public final class TwinworksRuntime {
       return CompletableFuture.completedFuture(Done.getInstance());
     });
     shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "http-unbind", binding::unbind);
-    shutdown.addTask(CoordinatedShutdown.PhaseServiceRequestsDone(), "ingestion-drain", () -> ingestion.drain()
+    // A node the cluster downed does not drain: the majority starts its twins after the removal margin (stable-after),
+    // and batches still being persisted here could then write a twin's journal from two nodes.
+    shutdown.addTask(CoordinatedShutdown.PhaseServiceRequestsDone(), "ingestion-drain", () -> (downed(shutdown)
+        ? ingestion.abandon() : ingestion.drain())
         .thenCompose(done -> directory.flush()));
     shutdown.addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "store-close", () -> {
       store.close();
@@ -170,6 +173,15 @@ public final class TwinworksRuntime {
                 system.dispatchers().lookup(DispatcherSelector.fromConfig("twinworks.blocking-dispatcher")))
             .thenApply(v -> Done.getInstance())));
     system.getWhenTerminated().thenRun(() -> broker.ifPresent(EmbeddedBroker::close));
+  }
+
+  private static boolean downed(CoordinatedShutdown shutdown) {
+    return shutdown.getShutdownReason().filter(CoordinatedShutdown.clusterDowningReason()::equals).isPresent();
+  }
+
+  /** True when this node stopped because the cluster downed it (the split-brain resolver, or an operator). */
+  public boolean downedByCluster() {
+    return downed(CoordinatedShutdown.get(system));
   }
 
   public int httpPort() {

@@ -22,6 +22,8 @@ final class RuntimeLauncher {
 
   static final int CONFIG_ERROR = 2;
   static final int START_ERROR = 1;
+  /** The cluster downed this node (the split-brain resolver, or an operator): a supervisor should start it again. */
+  static final int DOWNED = 3;
 
   private RuntimeLauncher() {}
 
@@ -51,6 +53,19 @@ final class RuntimeLauncher {
         (System.nanoTime() - started) / 1e9, url, url);
     demoPlant.ifPresent(plant -> runSimulator(runtime, settings, url, plant));
     runtime.whenTerminated().toCompletableFuture().join();
+    return exitCode(runtime.downedByCluster());
+  }
+
+  /**
+   * 0 after a requested stop; {@link #DOWNED} when the cluster removed this node, e.g. the split-brain resolver on the
+   * minority side of a partition: a downed node cannot rejoin as it is, so it exits to be started again.
+   */
+  static int exitCode(boolean downedByCluster) {
+    if (downedByCluster) {
+      System.err.println("twinworks: this node was downed by the cluster (split-brain resolver or an operator) and "
+          + "stopped; start it again to rejoin");
+      return DOWNED;
+    }
     return 0;
   }
 

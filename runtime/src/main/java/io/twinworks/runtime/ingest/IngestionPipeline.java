@@ -2,11 +2,13 @@ package io.twinworks.runtime.ingest;
 
 import io.twinworks.runtime.config.RuntimeSettings.IngestSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -60,6 +62,12 @@ public final class IngestionPipeline {
 
   public static IngestionPipeline start(ActorSystem<?> system, Source<MqttMessageWithAck, NotUsed> messages,
       BatchProcessor processor, IngestSettings settings) {
+    return start(system, messages, processor::process, settings);
+  }
+
+  /** With any {@code process} of a batch: completes once the batch is persisted and acknowledged. */
+  static IngestionPipeline start(ActorSystem<?> system, Source<MqttMessageWithAck, NotUsed> messages,
+      Function<List<MqttMessageWithAck>, CompletionStage<Done>> process, IngestSettings settings) {
     Valve valve = new Valve();
     IngestHealth health = new IngestHealth();
     RestartSettings restart = RestartSettings.create(Duration.ofMillis(500), Duration.ofSeconds(10), 0.2);
@@ -67,7 +75,7 @@ public final class IngestionPipeline {
         .onFailuresWithBackoff(restart, () -> messages
             .via(valve.flow())
             .groupedWithin(settings.maxBatch(), settings.batchWindow())
-            .mapAsync(settings.parallelism(), batch -> health.track(processor.process(batch)))
+            .mapAsync(settings.parallelism(), batch -> health.track(process.apply(batch)))
             .watchTermination((mat, terminated) -> {
               terminated.whenComplete(IngestionPipeline::logFailure);
               return mat;
@@ -100,6 +108,17 @@ public final class IngestionPipeline {
           return d;
         })
         .thenCombine(done, (grace, finished) -> finished);
+  }
+
+  /**
+   * Lets the broker connection go at once, without waiting for the batches in flight: what they hold stays
+   * unacknowledged and the broker delivers it again (to this node's session when the node is back). For a node the
+   * cluster has downed: its twins may soon start on other nodes, so it must not keep feeding them here.
+   */
+  public CompletionStage<Done> abandon() {
+    valve.close();
+    valve.release();
+    return CompletableFuture.completedFuture(Done.getInstance());
   }
 
   /** False from a failed batch until the next one succeeds. */
@@ -169,7 +188,10 @@ public final class IngestionPipeline {
           setHandler(in, new AbstractInHandler() {
             @Override
             public void onPush() {
-              push(out, grab(in));
+              T message = grab(in);
+              if (!isClosed(out)) {
+                push(out, message);
+              } // else the valve closed while it was on its way: unacknowledged, the broker delivers it again
             }
           });
           setHandler(out, new AbstractOutHandler() {

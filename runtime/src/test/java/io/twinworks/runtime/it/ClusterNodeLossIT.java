@@ -10,14 +10,9 @@ import io.twinworks.testsupport.MosquittoBroker;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +71,7 @@ class ClusterNodeLossIT {
         cluster.startNode(VICTIM); // same client id: its session holds what was in flight to it
         cluster.awaitMembersUp(3);
         load.get();
-        verifyExactlyOnce(cluster, publisher);
+        ExactlyOnceCheck.verifyAll(cluster.nodes(), publisher, TWINS, READINGS_EACH);
       } catch (AssertionError | Exception e) {
         System.out.println(cluster.logs());
         throw e;
@@ -94,36 +89,5 @@ class ClusterNodeLossIT {
 
   private static List<Integer> ports(RuntimeCluster cluster, int... nodes) {
     return IntStream.of(nodes).mapToObj(n -> cluster.node(n).httpPort()).toList();
-  }
-
-  /** Each twin's history and state, asked of the nodes in turn, a few twins at once. */
-  private static void verifyExactlyOnce(RuntimeCluster cluster, LoadPublisher publisher) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    ExecutorService checkers = Executors.newFixedThreadPool(4);
-    try {
-      List<Future<?>> checks = new ArrayList<>();
-      for (int twin = 0; twin < TWINS; twin++) {
-        RuntimeProcess node = cluster.node(twin % cluster.size() + 1);
-        int t = twin;
-        checks.add(checkers.submit(() -> {
-          Eventually.within(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
-              () -> ExactlyOnceCheck.verifyTwin(node, publisher, t, READINGS_EACH));
-          return null;
-        }));
-      }
-      for (Future<?> check : checks) {
-        try {
-          check.get();
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof AssertionError failure) {
-            throw failure;
-          }
-          throw e;
-        }
-      }
-    } finally {
-      checkers.shutdownNow();
-    }
-    assertTrue(publisher.acknowledged() >= publisher.total(), "every reading acknowledged to the publisher");
   }
 }

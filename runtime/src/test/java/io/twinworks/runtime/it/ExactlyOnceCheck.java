@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twinworks.runtime.bench.LoadPublisher;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * What a runtime must answer for one twin after a {@link LoadPublisher} run: its state counts every reading (applied
@@ -15,6 +22,41 @@ import java.time.Instant;
 final class ExactlyOnceCheck {
 
   private ExactlyOnceCheck() {}
+
+  /**
+   * Checks every twin of the load, asking the nodes in turn, a few twins at once, each until it holds or two minutes
+   * are up; then that the publisher had every reading acknowledged.
+   */
+  static void verifyAll(List<RuntimeProcess> nodes, LoadPublisher publisher, int twins, int readingsEach)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    ExecutorService checkers = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> checks = new ArrayList<>();
+      for (int twin = 0; twin < twins; twin++) {
+        RuntimeProcess node = nodes.get(twin % nodes.size());
+        int t = twin;
+        checks.add(checkers.submit(() -> {
+          Eventually.within(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
+              () -> verifyTwin(node, publisher, t, readingsEach));
+          return null;
+        }));
+      }
+      for (Future<?> check : checks) {
+        try {
+          check.get();
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof AssertionError failure) {
+            throw failure;
+          }
+          throw e;
+        }
+      }
+    } finally {
+      checkers.shutdownNow();
+    }
+    assertTrue(publisher.acknowledged() >= publisher.total(), "every reading acknowledged to the publisher");
+  }
 
   static void verifyTwin(RuntimeProcess runtime, LoadPublisher publisher, int twin, int readingsEach)
       throws Exception {

@@ -29,31 +29,56 @@ final class RuntimeCluster implements AutoCloseable {
   private final Path dir;
   private final List<RuntimeProcess.Ports> ports = new ArrayList<>();
   private final List<Map<String, String>> settings = new ArrayList<>();
+  private final List<NodePlacement> placements;
   private final RuntimeProcess[] nodes;
 
-  private RuntimeCluster(Path dir, int size) {
+  private RuntimeCluster(Path dir, List<NodePlacement> placements) {
     this.dir = dir;
-    this.nodes = new RuntimeProcess[size];
+    this.placements = List.copyOf(placements);
+    this.nodes = new RuntimeProcess[placements.size()];
   }
 
-  /** Starts {@code size} nodes: node 1 first (it creates the schema and forms the cluster), the others together. */
+  /**
+   * Where a node runs and how it is reached: Pekko remoting bound at {@code clusterHost}, Cassandra and Mosquitto
+   * reached at {@code servicesHost} (they listen on loopback, or everywhere for a node in a network namespace), the
+   * JVM and its management port placed by {@code process}.
+   */
+  record NodePlacement(String clusterHost, String servicesHost, RuntimeProcess.Placement process) {
+    static final NodePlacement LOCAL = new NodePlacement(LOOPBACK, LOOPBACK, RuntimeProcess.Placement.LOCAL);
+  }
+
+  private static final String LOOPBACK = "127.0.0.1";
+
+  /** Starts {@code size} nodes on loopback: node 1 first (it creates the schema and forms the cluster), the others together. */
   static RuntimeCluster start(Path dir, int size, CassandraNode cassandra, String keyspace, String mqttUrl,
       Map<String, String> extra) throws Exception {
-    RuntimeCluster cluster = new RuntimeCluster(dir, size);
+    return start(dir, java.util.Collections.nCopies(size, NodePlacement.LOCAL), cassandra, keyspace, mqttUrl, extra);
+  }
+
+  /** Starts a node per placement, as {@link #start(Path, int, CassandraNode, String, String, Map)} does. */
+  static RuntimeCluster start(Path dir, List<NodePlacement> placements, CassandraNode cassandra, String keyspace,
+      String mqttUrl, Map<String, String> extra) throws Exception {
+    int size = placements.size();
+    RuntimeCluster cluster = new RuntimeCluster(dir, placements);
     List<Integer> remotePorts = IntStream.range(0, size).mapToObj(i -> FreePorts.find()).toList();
-    String seeds = remotePorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
+    String seeds = IntStream.range(0, size).mapToObj(i -> placements.get(i).clusterHost() + ":" + remotePorts.get(i))
+        .collect(Collectors.joining(","));
     for (int i = 0; i < size; i++) {
+      NodePlacement placement = placements.get(i);
       Map<String, String> node = new LinkedHashMap<>();
-      node.put("twinworks.mqtt.url", mqttUrl);
+      node.put("twinworks.mqtt.url", mqttUrl.replace(LOOPBACK, placement.servicesHost()));
       node.put("twinworks.mqtt.client-id", "twinworks-ingest-node" + (i + 1));
       node.put("twinworks.mqtt.shared-group", "twinworks");
       node.put("twinworks.store.profile", "cassandra");
-      node.put("twinworks.cassandra.contact-points", cassandra.contactPoint());
+      node.put("twinworks.cassandra.contact-points", cassandra.contactPoint().replace(LOOPBACK,
+          placement.servicesHost()));
       node.put("twinworks.cassandra.keyspace", keyspace);
       node.put("twinworks.cassandra.auto-create-schema", "true");
       node.put("twinworks.cluster.discovery", "seed-nodes");
       node.put("twinworks.cluster.seed-nodes", seeds);
+      node.put("twinworks.cluster.host", placement.clusterHost());
       node.put("twinworks.cluster.port", String.valueOf(remotePorts.get(i)));
+      node.put("twinworks.management.host", placement.process().host());
       node.putAll(extra);
       cluster.settings.add(Map.copyOf(node));
       cluster.ports.add(RuntimeProcess.Ports.free());
@@ -88,6 +113,11 @@ final class RuntimeCluster implements AutoCloseable {
     return nodes.length;
   }
 
+  /** Every node, node 1 first. */
+  List<RuntimeProcess> nodes() {
+    return List.of(nodes);
+  }
+
   /** Node {@code n} (1-based). */
   RuntimeProcess node(int n) {
     return nodes[n - 1];
@@ -96,7 +126,7 @@ final class RuntimeCluster implements AutoCloseable {
   /** Starts node {@code n} on its data dir, ports and client id; returns once it is {@code /ready}. */
   void startNode(int n) throws Exception {
     RuntimeProcess node = RuntimeProcess.start(dir.resolve("node" + n), ports.get(n - 1), settings.get(n - 1),
-        READY_WITHIN);
+        READY_WITHIN, placements.get(n - 1).process());
     nodes[n - 1] = node;
     awaitReady(n);
   }

@@ -27,15 +27,25 @@ final class RuntimeProcess implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final Process process;
+  private final String host;
   private final int httpPort;
   private final int managementPort;
   private final Path log;
 
-  private RuntimeProcess(Process process, int httpPort, int managementPort, Path log) {
+  private RuntimeProcess(Process process, String host, int httpPort, int managementPort, Path log) {
     this.process = process;
+    this.host = host;
     this.httpPort = httpPort;
     this.managementPort = managementPort;
     this.log = log;
+  }
+
+  /**
+   * Where the JVM runs: {@code commandPrefix} goes before {@code java} (e.g. {@code ip netns exec ns}), and its HTTP
+   * and management ports are called at {@code host}.
+   */
+  record Placement(List<String> commandPrefix, String host) {
+    static final Placement LOCAL = new Placement(List.of(), "127.0.0.1");
   }
 
   /** Ports a runtime uses; keep them to restart on the same ones. */
@@ -46,37 +56,39 @@ final class RuntimeProcess implements AutoCloseable {
   }
 
   static RuntimeProcess start(Path dataDir, Ports ports, Map<String, String> settings) throws IOException {
-    return start(dataDir, ports, settings, List.of(), Duration.ofSeconds(90));
+    return start(dataDir, ports, settings, List.of(), Duration.ofSeconds(90), Placement.LOCAL);
   }
 
-  /** With a longer wait for {@code ready}: a node joining a cluster on a busy machine. */
-  static RuntimeProcess start(Path dataDir, Ports ports, Map<String, String> settings, Duration readyWithin)
-      throws IOException {
-    return start(dataDir, ports, settings, List.of(), readyWithin);
+  /** With a longer wait for {@code ready} (a node joining a cluster on a busy machine), placed as asked. */
+  static RuntimeProcess start(Path dataDir, Ports ports, Map<String, String> settings, Duration readyWithin,
+      Placement placement) throws IOException {
+    return start(dataDir, ports, settings, List.of(), readyWithin, placement);
   }
 
   /** With {@code run --config configFile}: for settings that system properties cannot carry (lists of objects). */
   static RuntimeProcess start(Path dataDir, Ports ports, Map<String, String> settings, Path configFile)
       throws IOException {
-    return start(dataDir, ports, settings, List.of("--config", configFile.toString()), Duration.ofSeconds(90));
+    return start(dataDir, ports, settings, List.of("--config", configFile.toString()), Duration.ofSeconds(90),
+        Placement.LOCAL);
   }
 
   private static RuntimeProcess start(Path dataDir, Ports ports, Map<String, String> settings, List<String> runArgs,
-      Duration readyWithin) throws IOException {
+      Duration readyWithin, Placement placement) throws IOException {
     Map<String, String> props = new LinkedHashMap<>();
     props.put("twinworks.data-dir", dataDir.toString());
     props.put("twinworks.http.port", String.valueOf(ports.http()));
     props.put("twinworks.management.port", String.valueOf(ports.management()));
     props.put("twinworks.mqtt.embedded-broker.port", String.valueOf(ports.mqtt()));
     props.putAll(settings);
-    List<String> command = javaCommand();
+    List<String> command = new ArrayList<>(placement.commandPrefix());
+    command.addAll(javaCommand());
     props.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.addAll(List.of("io.twinworks.runtime.Main", "run"));
     command.addAll(runArgs);
     Files.createDirectories(dataDir);
     Path log = dataDir.resolve("runtime-" + System.nanoTime() + ".log");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    RuntimeProcess runtime = new RuntimeProcess(process, ports.http(), ports.management(), log);
+    RuntimeProcess runtime = new RuntimeProcess(process, placement.host(), ports.http(), ports.management(), log);
     runtime.awaitReady(readyWithin);
     return runtime;
   }
@@ -108,22 +120,22 @@ final class RuntimeProcess implements AutoCloseable {
 
   /** GET a path; answers the status and the parsed JSON body (null when not JSON). */
   Answer get(String path) throws IOException, InterruptedException {
-    return get(httpPort, path);
+    return get(host, httpPort, path);
   }
 
   /** GET a path on the Pekko Management port ({@code /alive}, {@code /ready}). */
   Answer managementGet(String path) throws IOException, InterruptedException {
-    return get(managementPort, path);
+    return get(host, managementPort, path);
   }
 
   /** PUT a JSON body to a path. */
   Answer put(String path, String json) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+    return send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + httpPort + path))
         .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  private static Answer get(int port, String path) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)));
+  private static Answer get(String host, int port, String path) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path)));
   }
 
   private static Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -155,6 +167,12 @@ final class RuntimeProcess implements AutoCloseable {
 
   boolean isAlive() {
     return process.isAlive();
+  }
+
+  /** Waits up to {@code timeout} for the process to end by itself; answers its exit code, or empty if it still runs. */
+  java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
   }
 
   /**

@@ -5,7 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The files under {@code <dir>/conf}: a single-node, loopback-only {@code cassandra.yaml} with a small footprint
+ * The files under {@code <dir>/conf}: a single-node {@code cassandra.yaml}, on loopback
+ * but for CQL where asked, with a small footprint
  * (Cassandra 5.0 option names, with units) and a {@code logback.xml} writing {@code <dir>/logs/system.log}.
  */
 final class CassandraConfigFiles {
@@ -13,21 +14,21 @@ final class CassandraConfigFiles {
   private CassandraConfigFiles() {}
 
   /** Writes both files (again on every start: the ports change) and creates the folders they name. */
-  static void write(RunLayout layout, NodePorts ports) throws IOException {
+  static void write(RunLayout layout, NodePorts ports, String clientAddress) throws IOException {
     for (Path dir : new Path[] {layout.conf(), layout.logs(), layout.triggers(), layout.data().resolve("data"),
         layout.data().resolve("commitlog"), layout.data().resolve("saved_caches"), layout.data().resolve("hints"),
         layout.data().resolve("cdc_raw")}) {
       Files.createDirectories(dir);
     }
-    Files.writeString(layout.yaml(), yaml(layout, ports));
+    Files.writeString(layout.yaml(), yaml(layout, ports, clientAddress));
     Files.writeString(layout.logback(), logback(layout));
   }
 
-  static String yaml(RunLayout layout, NodePorts ports) {
+  static String yaml(RunLayout layout, NodePorts ports, String clientAddress) {
     Path data = layout.data();
     return """
         # Written by the Twinworks Cassandra launcher on every start; edits are overwritten.
-        # A dev/test node: one token, loopback only, small memtables and caches.
+        # A dev/test node: one token, loopback only (CQL: rpc_address), small memtables and caches.
         cluster_name: 'Twinworks dev'
         num_tokens: 1
         partitioner: org.apache.cassandra.dht.Murmur3Partitioner
@@ -37,7 +38,8 @@ final class CassandraConfigFiles {
             parameters:
               - seeds: "127.0.0.1:%d"
         listen_address: 127.0.0.1
-        rpc_address: 127.0.0.1
+        rpc_address: %s
+        broadcast_rpc_address: 127.0.0.1
         storage_port: %d
         ssl_storage_port: %d
         start_native_transport: true
@@ -59,7 +61,7 @@ final class CassandraConfigFiles {
         networking_cache_size: 32MiB
         concurrent_compactors: 1
         auto_snapshot: false
-        """.formatted(ports.storage(), ports.storage(), ports.sslStorage(), ports.cql(),
+        """.formatted(ports.storage(), clientAddress, ports.storage(), ports.sslStorage(), ports.cql(),
         quoted(data.resolve("data")), quoted(data.resolve("commitlog")), quoted(data.resolve("saved_caches")),
         quoted(data.resolve("hints")), quoted(data.resolve("cdc_raw")));
   }

@@ -93,7 +93,7 @@ public final class CassandraLauncher {
     NodePorts ports = ports(settings.cqlPort());
     try {
       RunRecord.delete(dir);
-      CassandraConfigFiles.write(layout, ports);
+      CassandraConfigFiles.write(layout, ports, settings.clientAddress());
     } catch (IOException e) {
       throw new CassandraLaunchException("could not write Cassandra's configuration in " + dir + ": " + e.getMessage(),
           e);
