@@ -11,8 +11,8 @@ import org.apache.pekko.cluster.sbr.SplitBrainResolverSettings;
 import org.junit.jupiter.api.Test;
 
 /**
- * The split-brain resolver as Pekko reads it from the runtime's configuration (a network partition cannot be faked
- * with processes on one machine, so the decision is pinned here): keep-majority after 7 s of stable membership.
+ * The split-brain resolver and the failover timing as Pekko reads them from the runtime's configuration:
+ * keep-majority after 7 s of stable membership ({@code ClusterPartitionIT} shows it acting on a real partition).
  */
 class SplitBrainResolverConfigTest {
 
@@ -37,6 +37,13 @@ class SplitBrainResolverConfigTest {
     SplitBrainResolverSettings sbr = new SplitBrainResolverSettings(CONFIG);
     // down-all-when-unstable = on is 3/4 of stable-after, at least 4 s: 7 s × 3/4 = 5.25 s
     assertEquals(Duration.ofMillis(5250), Duration.ofNanos(sbr.DownAllWhenUnstable().toNanos()));
+  }
+
+  @Test
+  void regionsAskForTheHomeOfAMovedShardEveryHalfSecond() {
+    org.apache.pekko.cluster.sharding.ClusterShardingSettings sharding =
+        org.apache.pekko.cluster.sharding.ClusterShardingSettings.apply(CONFIG.getConfig("pekko.cluster.sharding"));
+    assertEquals(Duration.ofMillis(500), Duration.ofNanos(sharding.tuningParameters().retryInterval().toNanos()));
   }
 
   @Test

@@ -7,19 +7,26 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Asks many twins at once ({@code GET /api/v1/twins/{id}}, a bounded number in flight, spread over the given nodes)
- * until each has answered 200 once, or the time is up.
+ * until each has answered 200 once, or the time is up. Each twin is asked again on its own as soon as its last ask
+ * failed (after {@link #RETRY_PAUSE}), not in rounds, so the time measured is when the last twin really answered,
+ * not when the round it was in ended.
  */
 final class TwinsAnswering {
 
   private static final int IN_FLIGHT = 256;
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private TwinsAnswering() {}
@@ -28,35 +35,38 @@ final class TwinsAnswering {
   static Duration awaitAll(List<Integer> httpPorts, List<String> twinIds, Duration within) throws Exception {
     long start = System.nanoTime();
     long deadline = start + within.toNanos();
-    Set<String> pending = ConcurrentHashMap.newKeySet();
-    pending.addAll(twinIds);
+    Queue<String> toAsk = new ConcurrentLinkedQueue<>(twinIds);
+    AtomicInteger answered = new AtomicInteger();
+    AtomicLong lastAnswer = new AtomicLong(start);
     Semaphore room = new Semaphore(IN_FLIGHT);
-    int round = 0;
-    while (!pending.isEmpty()) {
-      if (System.nanoTime() > deadline) {
-        List<String> sample = new ArrayList<>(pending).subList(0, Math.min(5, pending.size()));
-        throw new AssertionError(pending.size() + " of " + twinIds.size() + " twins did not answer 200 within "
-            + within + ", e.g. " + sample);
+    Executor later = CompletableFuture.delayedExecutor(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+    int asks = 0;
+    while (answered.get() < twinIds.size() && System.nanoTime() < deadline) {
+      String id = toAsk.poll();
+      if (id == null) {
+        RuntimeProcess.pause(10); // every pending twin is being asked or waits to be asked again
+        continue;
       }
-      List<CompletableFuture<?>> asks = new ArrayList<>();
-      int i = round++;
-      for (String id : List.copyOf(pending)) {
-        int port = httpPorts.get(i++ % httpPorts.size());
-        room.acquire();
-        asks.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/twins/" + id))
-                .timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.discarding())
-            .whenComplete((response, failure) -> {
-              room.release();
-              if (failure == null && response.statusCode() == 200) {
-                pending.remove(id);
-              }
-            }));
-      }
-      CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-      if (!pending.isEmpty()) {
-        RuntimeProcess.pause(200);
-      }
+      int port = httpPorts.get(asks++ % httpPorts.size());
+      room.acquire();
+      HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/twins/" + id))
+              .timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.discarding())
+          .whenComplete((response, failure) -> {
+            room.release();
+            if (failure == null && response.statusCode() == 200) {
+              lastAnswer.set(System.nanoTime());
+              answered.incrementAndGet();
+            } else {
+              later.execute(() -> toAsk.add(id));
+            }
+          });
     }
-    return Duration.ofNanos(System.nanoTime() - start);
+    if (answered.get() < twinIds.size()) {
+      room.acquire(IN_FLIGHT); // let the asks in flight finish, so the twins still pending are known
+      List<String> pending = new ArrayList<>(toAsk);
+      throw new AssertionError((twinIds.size() - answered.get()) + " of " + twinIds.size()
+          + " twins did not answer 200 within " + within + ", e.g. " + pending.subList(0, Math.min(5, pending.size())));
+    }
+    return Duration.ofNanos(lastAnswer.get() - start);
   }
 }
