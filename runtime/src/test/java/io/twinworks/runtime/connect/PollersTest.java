@@ -106,7 +106,8 @@ class PollersTest {
     return count == null ? 0 : count.get();
   }
 
-  private static final ReadingSink NO_SINK = new ReadingSink() {
+  /** A sink that takes everything and keeps nothing. */
+  static final ReadingSink NO_SINK = new ReadingSink() {
     @Override
     public CompletionStage<Done> readings(List<Reading> readings) {
       return CompletableFuture.completedFuture(Done.getInstance());
