@@ -7,6 +7,7 @@ import io.twinworks.runtime.cli.EdgeCommand;
 import io.twinworks.runtime.cli.OpcUaCommand;
 import io.twinworks.runtime.cli.RunCommand;
 import io.twinworks.runtime.cli.SchemaCommand;
+import io.twinworks.runtime.cli.TokenCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
     version = "Twinworks 0.1.0",
     description = "Digital-twin runtime for factories and battery plants.",
     subcommands = {RunCommand.class, DemoCommand.class, EdgeCommand.class, OpcUaCommand.class, CassandraCommand.class,
-        SchemaCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        SchemaCommand.class, TokenCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

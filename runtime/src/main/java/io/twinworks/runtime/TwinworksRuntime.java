@@ -15,7 +15,11 @@ import io.twinworks.runtime.config.RuntimeSettings;
 import io.twinworks.runtime.connect.ConnectorPollers;
 import io.twinworks.runtime.connect.PollerSpec;
 import io.twinworks.runtime.connect.Pollers;
+import io.twinworks.connectors.route.TopicRoutes;
+import io.twinworks.runtime.http.ApiGuard;
 import io.twinworks.runtime.http.ApiRoutes;
+import io.twinworks.runtime.http.DeadLetterTenants;
+import io.twinworks.runtime.http.HttpsServers;
 import io.twinworks.runtime.http.HistoryQueries;
 import io.twinworks.runtime.cluster.ClusterGauges;
 import io.twinworks.runtime.cluster.StoreJobs;
@@ -134,11 +138,13 @@ public final class TwinworksRuntime {
 
     ApiRoutes api = new ApiRoutes(store.registry(), machinery.twins(), store.deadLetters(),
         new HistoryQueries(store.history(), settings.history(), clock), store.alerts(), alerts.tail(), metrics, clock,
-        settings.maxPageSize());
-    ServerBinding binding = await(Http.get(system)
-        .newServerAt(settings.http().host(), settings.http().port())
+        settings.maxPageSize(), new ApiGuard(settings.httpSecurity()), new DeadLetterTenants(TopicRoutes.fromConfig(config)));
+    ServerBinding binding = await(HttpsServers.serverAt(Http.get(system), settings.http(), settings.httpSecurity())
         .bind(api.routes()), "binding HTTP on " + settings.http().host() + ":" + settings.http().port());
-    progress.step("HTTP API on http://" + settings.http().host() + ":" + binding.localAddress().getPort());
+    progress.step("HTTP API on " + settings.httpSecurity().scheme() + "://" + settings.http().host() + ":"
+        + binding.localAddress().getPort() + (settings.httpSecurity().security().enabled()
+            ? " (tokens required: " + settings.httpSecurity().security().tokens().size() + " configured)"
+            : " (security off: loopback only)"));
 
     awaitSubscription(mqtt, settings, progress);
     IngestReadiness.register(system, () -> mqtt.isSubscribed() && ingestion.isHealthy());

@@ -48,7 +48,7 @@ final class RuntimeLauncher {
       System.err.println("twinworks: could not start: " + rootMessage(e));
       return START_ERROR;
     }
-    String url = "http://" + settings.http().host() + ":" + runtime.httpPort();
+    String url = settings.httpSecurity().scheme() + "://" + settings.http().host() + ":" + runtime.httpPort();
     System.out.printf("twinworks: ready in %.1f s — twins at %s/api/v1/twins, metrics at %s/metrics%n",
         (System.nanoTime() - started) / 1e9, url, url);
     demoPlant.ifPresent(plant -> runSimulator(runtime, settings, url, plant));

@@ -46,6 +46,31 @@ public final class ConfigReader {
     return value;
   }
 
+  public double nonNegativeDouble(String key) {
+    double value = read(key, () -> config.getDouble(key));
+    if (value < 0 || Double.isNaN(value)) {
+      throw new InvalidConfigException(key, "must be zero or more, was " + value);
+    }
+    return value;
+  }
+
+  /** A size such as {@code 1MiB} or a number of bytes. */
+  public long bytesBetween(String key, long min, long max) {
+    long value = read(key, () -> config.getBytes(key));
+    if (value < min || value > max) {
+      throw new InvalidConfigException(key, "must be between " + min + " and " + max + " bytes, was " + value);
+    }
+    return value;
+  }
+
+  public java.util.List<String> stringList(String key) {
+    return read(key, () -> config.getStringList(key));
+  }
+
+  public java.util.List<? extends Config> configList(String key) {
+    return read(key, () -> config.getConfigList(key));
+  }
+
   private <T> T read(String key, java.util.function.Supplier<T> reader) {
     try {
       return reader.get();

@@ -1,6 +1,7 @@
 package io.twinworks.runtime.config;
 
 import com.typesafe.config.Config;
+import io.twinworks.runtime.security.HttpSecurity;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -15,7 +16,8 @@ public record RuntimeSettings(
     Endpoint embeddedBroker,
     IngestSettings ingest,
     HistorySettings history,
-    ClusterSettings cluster) {
+    ClusterSettings cluster,
+    HttpSecurity httpSecurity) {
 
   /** A host and port to bind or connect to. */
   public record Endpoint(String host, int port) {}
@@ -64,7 +66,8 @@ public record RuntimeSettings(
             read.intBetween("twinworks.history.max-points", 1, 1_000_000),
             read.positiveDuration("twinworks.history.default-range"),
             read.positiveDuration("twinworks.history.raw-range")),
-        ClusterSettings.create(config));
+        ClusterSettings.create(config),
+        HttpSecurity.create(config));
   }
 
   /** Whether this process runs its own MQTT broker. */

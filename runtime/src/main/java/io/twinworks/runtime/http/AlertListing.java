@@ -6,6 +6,7 @@ import io.twinworks.persistence.alert.AlertCursor;
 import io.twinworks.persistence.alert.AlertLog;
 import io.twinworks.persistence.alert.AlertPage;
 import io.twinworks.persistence.alert.AlertQuery;
+import io.twinworks.runtime.security.Principal;
 import io.twinworks.twins.TwinId;
 import io.twinworks.twins.alert.Alert;
 import io.twinworks.twins.alert.AlertState;
@@ -40,9 +41,12 @@ final class AlertListing {
   /** The answer's body: alert JSON items and the cursor of the next page ({@code null} on the last). */
   record Items(List<ObjectNode> items, String cursor) {}
 
-  /** Validates the parameters (throwing {@link BadRequestException}) and reads the page. */
-  CompletionStage<Items> answer(Map<String, String> params) {
-    Optional<String> tenant = QueryParams.tenant(param(params, "tenant"));
+  /**
+   * Validates the parameters (throwing {@link BadRequestException}) and reads the page, of the principal's tenant
+   * only unless it is an admin (a twin of another tenant then matches nothing).
+   */
+  CompletionStage<Items> answer(Map<String, String> params, Principal principal) {
+    Optional<String> tenant = principal.tenantFilter(QueryParams.tenant(param(params, "tenant")));
     Optional<TwinId> twin = param(params, "twin").filter(s -> !s.isEmpty()).map(QueryParams::twinId);
     int limit = QueryParams.limit(param(params, "limit"), DEFAULT_PAGE, maxPageSize);
     Optional<String> cursor = QueryParams.cursor(param(params, "cursor"));

@@ -11,6 +11,8 @@ import io.twinworks.persistence.alert.AlertLog;
 import io.twinworks.persistence.alert.LoggedAlert;
 import io.twinworks.runtime.alert.AlertFeed;
 import io.twinworks.runtime.ingest.TwinAdmin;
+import io.twinworks.runtime.security.ForbiddenException;
+import io.twinworks.runtime.security.Principal;
 import io.twinworks.twins.TwinId;
 import io.twinworks.twins.alert.Alert;
 import io.twinworks.twins.alert.AlertState;
@@ -56,19 +58,24 @@ final class AlertRoutes extends AllDirectives {
     this.keepAlive = keepAlive;
   }
 
-  Route routes() {
+  /** The alert routes as {@code principal} sees them: its tenant's alerts only, unless it is an admin. */
+  Route routes(Principal principal) {
     return pathPrefix("alerts", () -> concat(
-        pathEndOrSingleSlash(() -> get(() -> parameterMap(params -> answer(() -> listing.answer(params)
+        pathEndOrSingleSlash(() -> get(() -> parameterMap(params -> answer(() -> listing.answer(params, principal)
             .thenApply(JsonResponses::ok))))),
-        path("stream", () -> get(this::stream)),
-        path(PathMatchers.segment().slash("ack"), alertId -> post(() -> answer(() -> acknowledge(alertId))))));
+        path("stream", () -> get(() -> stream(principal))),
+        path(PathMatchers.segment().slash("ack"), alertId -> post(() -> answer(() -> acknowledge(principal, alertId))))));
   }
 
-  private CompletionStage<HttpResponse> acknowledge(String alertId) {
+  /** 404 for an unknown alert and, alike, for another tenant's (whether it exists is not revealed). */
+  private CompletionStage<HttpResponse> acknowledge(Principal principal, String alertId) {
     TwinId twin = Alert.twinOf(alertId);
+    if (!principal.sees(twin.tenant())) {
+      return done(unknownAlert(alertId));
+    }
     return alerts.get(alertId).thenCompose(logged -> {
       if (logged.isEmpty()) {
-        return done(notFound("no alert with id '" + alertId + "'"));
+        return done(unknownAlert(alertId));
       }
       if (logged.get().state() == AlertState.CLEARED) {
         return done(JsonResponses.error(StatusCodes.CONFLICT, "already-cleared", "alert '" + alertId
@@ -82,15 +89,21 @@ final class AlertRoutes extends AllDirectives {
     });
   }
 
-  private Route stream() {
+  private static HttpResponse unknownAlert(String alertId) {
+    return notFound("no alert with id '" + alertId + "'");
+  }
+
+  private Route stream(Principal principal) {
     return parameterMap(params -> optionalHeaderValueByName(LAST_EVENT_ID, lastEventId -> {
       Source<LoggedAlert, NotUsed> changes;
       try {
-        AlertFilter filter = filter(params);
+        AlertFilter filter = filter(params, principal);
         OptionalLong after = lastEventId(lastEventId);
         changes = after.isPresent() ? feed.resume(filter, after.getAsLong()) : feed.live(filter);
       } catch (BadRequestException | IllegalArgumentException e) {
         return complete(badRequest(e.getMessage()));
+      } catch (ForbiddenException e) {
+        return complete(Answers.failure(e));
       }
       return completeOK(changes.map(AlertRoutes::event).keepAlive(keepAlive, ServerSentEvent::heartbeat),
           EventStreamMarshalling.toEventStream());
@@ -101,8 +114,8 @@ final class AlertRoutes extends AllDirectives {
     return ServerSentEvent.create(AlertJson.string(change.alert()), "alert", Long.toString(change.seq()));
   }
 
-  private static AlertFilter filter(Map<String, String> params) {
-    Optional<String> tenant = QueryParams.tenant(Optional.ofNullable(params.get("tenant")));
+  private static AlertFilter filter(Map<String, String> params, Principal principal) {
+    Optional<String> tenant = principal.tenantFilter(QueryParams.tenant(Optional.ofNullable(params.get("tenant"))));
     Optional<TwinId> twin = Optional.ofNullable(params.get("twin")).filter(s -> !s.isEmpty()).map(QueryParams::twinId);
     Severity severity = Optional.ofNullable(params.get("severity")).filter(s -> !s.isEmpty())
         .map(Severity::parse).orElse(Severity.INFO);

@@ -8,7 +8,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import io.twinworks.runtime.security.ForbiddenException;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.pattern.StatusReply;
 import org.slf4j.Logger;
@@ -28,6 +30,8 @@ final class Answers {
       response = handler.get();
     } catch (BadRequestException | IllegalArgumentException e) {
       response = CompletableFuture.completedFuture(badRequest(e.getMessage()));
+    } catch (ForbiddenException e) {
+      response = CompletableFuture.completedFuture(failure(e));
     }
     return response.exceptionally(Answers::failure);
   }
@@ -53,6 +57,12 @@ final class Answers {
     Throwable cause = unwrap(failure);
     if (cause instanceof BadRequestException bad) {
       return badRequest(bad.getMessage());
+    }
+    if (cause instanceof ForbiddenException forbidden) {
+      return JsonResponses.error(StatusCodes.FORBIDDEN, "forbidden", forbidden.getMessage());
+    }
+    if (cause instanceof EntityStreamSizeException tooLarge) {
+      return ApiGuard.tooLarge(tooLarge.limit());
     }
     if (cause instanceof java.util.concurrent.TimeoutException
         || cause instanceof org.apache.pekko.pattern.AskTimeoutException) {

@@ -12,6 +12,7 @@ import io.twinworks.runtime.alert.AlertFeed;
 import io.twinworks.runtime.alert.AlertTail;
 import io.twinworks.runtime.ingest.TwinAdmin;
 import io.twinworks.runtime.metrics.TwinworksMetrics;
+import io.twinworks.runtime.security.Principal;
 import io.twinworks.twins.TwinId;
 import io.twinworks.twins.TwinKind;
 import java.time.Clock;
@@ -48,9 +49,12 @@ public final class ApiRoutes extends AllDirectives {
   private final TwinworksMetrics metrics;
   private final Clock clock;
   private final int maxPageSize;
+  private final ApiGuard guard;
+  private final DeadLetterTenants deadLetterTenants;
 
   public ApiRoutes(TwinRegistry registry, TwinAdmin twins, DeadLetterStore deadLetters, HistoryQueries history,
-      AlertLog alertLog, AlertTail alertTail, TwinworksMetrics metrics, Clock clock, int maxPageSize) {
+      AlertLog alertLog, AlertTail alertTail, TwinworksMetrics metrics, Clock clock, int maxPageSize,
+      ApiGuard guard, DeadLetterTenants deadLetterTenants) {
     this.registry = registry;
     this.twins = twins;
     this.deadLetters = deadLetters;
@@ -60,33 +64,39 @@ public final class ApiRoutes extends AllDirectives {
     this.metrics = metrics;
     this.clock = clock;
     this.maxPageSize = maxPageSize;
+    this.guard = guard;
+    this.deadLetterTenants = deadLetterTenants;
   }
 
+  /**
+   * Every route, inside {@link ApiGuard}: a route added here must be added to {@link RouteCatalog} too (the guard
+   * answers 404 otherwise), and scope what it answers to the {@link Principal} it is given.
+   */
   public Route routes() {
-    return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> concat(
-        pathPrefix("api", () -> pathPrefix("v1", this::v1)),
-        path("metrics", () -> get(() -> parameterList("name[]", this::metricsText))))));
+    return guard.protect(principal -> handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> concat(
+        pathPrefix("api", () -> pathPrefix("v1", () -> v1(principal))),
+        path("metrics", () -> get(() -> parameterList("name[]", this::metricsText)))))));
   }
 
-  private Route v1() {
+  private Route v1(Principal principal) {
     return concat(
-        path("twins", () -> get(this::listTwins)),
+        path("twins", () -> get(() -> listTwins(principal))),
         pathPrefix("twins", () -> pathPrefix(PathMatchers.segment(), id -> concat(
-            pathEndOrSingleSlash(() -> get(() -> getTwin(id))),
-            path("history", () -> get(() -> parameterMap(params -> getHistory(id, params)))),
+            pathEndOrSingleSlash(() -> get(() -> getTwin(principal, id))),
+            path("history", () -> get(() -> parameterMap(params -> getHistory(principal, id, params)))),
             path("config", () -> concat(
-                get(() -> getConfig(id)),
-                put(() -> entity(Unmarshaller.entityToString(), body -> putConfig(id, body))))),
-            path("oee", () -> get(() -> parameterMap(params -> getOee(id, params))))))),
-        alerts.routes(),
-        path("dead-letters", () -> get(this::listDeadLetters)));
+                get(() -> getConfig(principal, id)),
+                put(() -> entity(Unmarshaller.entityToString(), body -> putConfig(principal, id, body))))),
+            path("oee", () -> get(() -> parameterMap(params -> getOee(principal, id, params))))))),
+        alerts.routes(principal),
+        path("dead-letters", () -> get(() -> listDeadLetters(principal))));
   }
 
-  private Route listTwins() {
+  private Route listTwins(Principal principal) {
     return parameterOptional("tenant", tenant -> parameterOptional("kind", kind ->
         parameterOptional("prefix", prefix -> parameterOptional("limit", limit ->
             parameterOptional("cursor", cursor -> answer(() -> {
-              TwinQuery query = new TwinQuery(QueryParams.tenant(tenant), QueryParams.kind(kind),
+              TwinQuery query = new TwinQuery(principal.tenantFilter(QueryParams.tenant(tenant)), QueryParams.kind(kind),
                   QueryParams.prefix(prefix), QueryParams.limit(limit, DEFAULT_PAGE, maxPageSize),
                   QueryParams.cursor(cursor));
               return registry.list(query).thenApply(page -> ok(new TwinJson.Page(
@@ -95,22 +105,22 @@ public final class ApiRoutes extends AllDirectives {
             }))))));
   }
 
-  private Route getTwin(String rawId) {
-    return withTwin(rawId, found -> twins.view(found.id(), found.kind()).thenApply(view -> ok(TwinJson.Twin.of(view))));
+  private Route getTwin(Principal principal, String rawId) {
+    return withTwin(principal, rawId, found -> twins.view(found.id(), found.kind()).thenApply(view -> ok(TwinJson.Twin.of(view))));
   }
 
-  private Route getConfig(String rawId) {
-    return withTwin(rawId, found -> twins.config(found.id(), found.kind()).thenApply(ConfigBody::answer));
+  private Route getConfig(Principal principal, String rawId) {
+    return withTwin(principal, rawId, found -> twins.config(found.id(), found.kind()).thenApply(ConfigBody::answer));
   }
 
-  private Route putConfig(String rawId, String body) {
-    return withTwin(rawId, found -> Answers.onRefusal(
+  private Route putConfig(Principal principal, String rawId, String body) {
+    return withTwin(principal, rawId, found -> Answers.onRefusal(
         twins.configure(found.id(), found.kind(), ConfigBody.parse(body)).thenApply(ConfigBody::answer),
         JsonResponses::badRequest));
   }
 
-  private Route getOee(String rawId, Map<String, String> params) {
-    return withTwin(rawId, found -> {
+  private Route getOee(Principal principal, String rawId, Map<String, String> params) {
+    return withTwin(principal, rawId, found -> {
       OeeQueries query = OeeQueries.parse(params, clock);
       if (found.kind() != TwinKind.MACHINE) {
         throw new BadRequestException("OEE is computed for machine twins; '" + found.id() + "' is a "
@@ -121,29 +131,44 @@ public final class ApiRoutes extends AllDirectives {
     });
   }
 
-  /** Answers for a twin of the registry, 404 for an unknown one; {@code handler} may throw for bad parameters. */
-  private Route withTwin(String rawId, Function<TwinEntry, CompletionStage<HttpResponse>> handler) {
+  /**
+   * Answers for a twin of the registry the principal sees; 404 for an unknown twin and, alike, for another tenant's
+   * (whether it exists is not revealed). {@code handler} may throw for bad parameters.
+   */
+  private Route withTwin(Principal principal, String rawId, Function<TwinEntry, CompletionStage<HttpResponse>> handler) {
     return answer(() -> {
       TwinId id = QueryParams.twinId(rawId);
+      if (!principal.sees(id.tenant())) {
+        return CompletableFuture.completedFuture(unknownTwin(id));
+      }
       return registry.find(id).thenCompose(entry -> entry
           .map(found -> Answers.of(() -> handler.apply(found)))
-          .orElseGet(() -> CompletableFuture.completedFuture(notFound("no twin with id '" + id + "'"))));
+          .orElseGet(() -> CompletableFuture.completedFuture(unknownTwin(id))));
     });
   }
 
-  private Route getHistory(String rawId, Map<String, String> params) {
-    return answer(() -> {
-      TwinId id = QueryParams.twinId(rawId);
-      return registry.find(id).thenCompose(entry -> entry.isPresent()
-          ? history.answer(id, params)
-          : CompletableFuture.completedFuture(notFound("no twin with id '" + id + "'")));
-    });
+  private static HttpResponse unknownTwin(TwinId id) {
+    return notFound("no twin with id '" + id + "'");
   }
 
-  private Route listDeadLetters() {
-    return parameterOptional("limit", limit -> answer(() ->
-        deadLetters.recent(QueryParams.limit(limit, DEFAULT_PAGE, maxPageSize))
-            .thenApply(items -> ok(Map.of("items", items)))));
+  private Route getHistory(Principal principal, String rawId, Map<String, String> params) {
+    return withTwin(principal, rawId, found -> history.answer(found.id(), params));
+  }
+
+  /**
+   * The latest dead letters; a tenant's token sees those whose source topic routes to its tenant
+   * ({@link DeadLetterTenants}), taken from the latest {@value DeadLetterStore#MAX_RECENT} of all.
+   */
+  private Route listDeadLetters(Principal principal) {
+    return parameterOptional("limit", limit -> answer(() -> {
+      int page = QueryParams.limit(limit, DEFAULT_PAGE, Math.min(maxPageSize, DeadLetterStore.MAX_RECENT));
+      if (principal.isAdmin()) {
+        return deadLetters.recent(page).thenApply(items -> ok(Map.of("items", items)));
+      }
+      return deadLetters.recent(DeadLetterStore.MAX_RECENT).thenApply(all -> ok(Map.of("items", all.stream()
+          .filter(letter -> deadLetterTenants.tenantOf(letter.source()).map(principal::sees).orElse(false))
+          .limit(page).toList())));
+    }));
   }
 
   /** All metrics, or only those named by {@code name[]} parameters (as Prometheus' client libraries allow). */

@@ -152,6 +152,24 @@ class KubernetesManifestsTest {
     return mount.get("mountPath") + "/" + key;
   }
 
+  /** The API is bound to the pod's network, so security is on, with the tokens of a Secret the pods mount. */
+  @Test
+  void theApiAsksForTokensWhoseHashesComeFromTheMountedSecret() throws IOException {
+    Config config = overlay();
+    assertEquals("0.0.0.0", config.getString("twinworks.http.host"));
+    assertTrue(config.getBoolean("twinworks.security.enabled"));
+    Matcher include = Pattern.compile("include file\\(\"([^\"]+)\"\\)").matcher(Files.readString(OVERLAY));
+    assertTrue(include.find(), "the overlay includes the tokens file");
+    Map<String, Object> pod = podSpec();
+    Map<String, Object> volume = maps(pod.get("volumes")).stream()
+        .filter(v -> v.containsKey("secret") && "twinworks-api-tokens".equals(map(v.get("secret")).get("secretName")))
+        .findFirst().orElseThrow(() -> new AssertionError("no volume of the Secret twinworks-api-tokens"));
+    String mountPath = maps(maps(pod.get("containers")).get(0).get("volumeMounts")).stream()
+        .filter(m -> volume.get("name").equals(m.get("name"))).map(m -> (String) m.get("mountPath")).findFirst()
+        .orElseThrow(() -> new AssertionError("the tokens volume is not mounted"));
+    assertEquals(mountPath + "/tokens.conf", include.group(1));
+  }
+
   @Test
   void theGracePeriodOutlastsTheLongestCoordinatedShutdown() {
     Config pekko = overlay().getConfig("pekko.coordinated-shutdown");

@@ -9,7 +9,10 @@ import io.twinworks.persistence.alert.AlertLog;
 import io.twinworks.persistence.history.HistoryStore;
 import io.twinworks.runtime.alert.AlertStreamSettings;
 import io.twinworks.runtime.alert.AlertTail;
+import io.twinworks.connectors.route.TopicRoutes;
+import io.twinworks.runtime.config.RuntimeSettings.Endpoint;
 import io.twinworks.runtime.config.RuntimeSettings.HistorySettings;
+import io.twinworks.runtime.security.HttpSecurity;
 import io.twinworks.runtime.ingest.ShardedTwinGateway;
 import io.twinworks.runtime.metrics.TwinworksMetrics;
 import io.twinworks.twins.Quality;
@@ -65,6 +68,7 @@ public final class ApiHarness implements AutoCloseable {
   private final AlertTail tail;
   private final TwinworksMetrics metrics = new TwinworksMetrics();
   private final ServerBinding binding;
+  private final HttpSecurity security;
   private final HttpClient http = HttpClient.newHttpClient();
   private long seq;
 
@@ -102,10 +106,13 @@ public final class ApiHarness implements AutoCloseable {
     twins = new ShardedTwinGateway(testKit.system(), TIMEOUT, key -> { });
     tail = AlertTail.start(testKit.system(), store.alerts(), AlertStreamSettings.fromConfig(config));
     Clock clock = Clock.systemUTC();
+    security = HttpSecurity.create(config);
     ApiRoutes api = new ApiRoutes(store.registry(), twins, store.deadLetters(),
         new HistoryQueries(store.history(), new HistorySettings(1000, Duration.ofHours(1), Duration.ofHours(6)), clock),
-        store.alerts(), tail, metrics, clock, 1000);
-    binding = await(Http.get(testKit.system()).newServerAt("127.0.0.1", 0).bind(api.routes()));
+        store.alerts(), tail, metrics, clock, 1000, new ApiGuard(security),
+        new DeadLetterTenants(TopicRoutes.fromConfig(config)));
+    binding = await(HttpsServers.serverAt(Http.get(testKit.system()), new Endpoint("127.0.0.1", 0), security)
+        .bind(api.routes()));
   }
 
   /** Numbers each new change of a twin and appends it (one at a time, in order), then confirms it to the twin. */
@@ -145,7 +152,11 @@ public final class ApiHarness implements AutoCloseable {
     return metrics;
   }
 
-  public HistoryStore history() {
+  public io.twinworks.persistence.DeadLetterStore deadLetters() {
+    return store.deadLetters();
+  }
+
+    public HistoryStore history() {
     return store.history();
   }
 
@@ -175,7 +186,7 @@ public final class ApiHarness implements AutoCloseable {
   }
 
   public URI uri(String pathAndQuery) {
-    return URI.create("http://127.0.0.1:" + port() + pathAndQuery);
+    return URI.create(security.scheme() + "://127.0.0.1:" + port() + pathAndQuery);
   }
 
   public int port() {
@@ -211,7 +222,8 @@ public final class ApiHarness implements AutoCloseable {
     }
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) {
+  /** Sends a request built on {@link #uri}, e.g. with headers of its own. */
+  public HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {

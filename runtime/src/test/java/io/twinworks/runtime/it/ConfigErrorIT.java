@@ -49,6 +49,22 @@ class ConfigErrorIT {
   }
 
   @Test
+  void aNetworkBindWithoutSecurityIsRefusedSayingHowToMakeTokens() throws Exception {
+    Result result = main(List.of("-Dtwinworks.http.host=0.0.0.0"), "run");
+    assertEquals(CONFIG_ERROR, result.exit(), result.toString());
+    assertTrue(result.stderr().contains("twinworks: configuration error: twinworks.http.host"), result.toString());
+    assertTrue(result.stderr().contains("bin/twinworks token new"), result.toString());
+  }
+
+  @Test
+  void tokenNewPrintsATokenAndItsConfigEntry() throws Exception {
+    Result result = main(List.of(), "token", "new", "--tenant", "acme");
+    assertEquals(0, result.exit(), result.toString());
+    assertTrue(result.stdout().lines().anyMatch(l -> l.startsWith("token:  tw_")), result.toString());
+    assertTrue(result.stdout().contains("tenant = \"acme\""), result.toString());
+  }
+
+  @Test
   void helpListsTheCommands() throws Exception {
     Result result = main(List.of(), "help");
     assertEquals(0, result.exit(), result.toString());
