@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * A real Mosquitto broker as a child process on a free loopback port, anonymous; sessions in memory, or
- * on disk with {@link #startPersistent()} so they survive {@link #restart()}. Start one per test class;
+ * on disk with {@link #startPersistent()} so they survive {@link #restart()}; or as a test configures it
+ * ({@link #start(Configuration)}). Start one per test class;
  * {@link #close()} stops exactly that process. Works as a try-with-resources resource.
  */
 public final class MosquittoBroker implements AutoCloseable {
@@ -24,22 +25,26 @@ public final class MosquittoBroker implements AutoCloseable {
   private static final int START_ATTEMPTS = 3;
   private static final String LOOPBACK = "127.0.0.1";
 
+  /** The configuration file's text for a broker on {@code port} whose files live in {@code dir}. */
+  @FunctionalInterface
+  public interface Configuration {
+    String text(int port, Path dir) throws IOException;
+  }
+
   private final Path dir;
   private final int port;
-  private final boolean persistent;
-  private final String bindAddress;
+  private final Configuration configuration;
   private Process process;
 
-  private MosquittoBroker(Path dir, int port, boolean persistent, String bindAddress) {
+  private MosquittoBroker(Path dir, int port, Configuration configuration) {
     this.dir = dir;
     this.port = port;
-    this.persistent = persistent;
-    this.bindAddress = bindAddress;
+    this.configuration = configuration;
   }
 
   /** Starts a broker with sessions in memory; fails with a clear message when mosquitto is not installed. */
   public static MosquittoBroker start() {
-    return start(false, LOOPBACK);
+    return start((port, dir) -> anonymous(port, dir, false, LOOPBACK));
   }
 
   /**
@@ -47,7 +52,7 @@ public final class MosquittoBroker implements AutoCloseable {
    * it stops on SIGTERM, so a {@link #restart()} loses nothing it acknowledged.
    */
   public static MosquittoBroker startPersistent() {
-    return start(true, LOOPBACK);
+    return start((port, dir) -> anonymous(port, dir, true, LOOPBACK));
   }
 
   /**
@@ -55,16 +60,36 @@ public final class MosquittoBroker implements AutoCloseable {
    * namespaces; {@link #url()} is still the loopback one.
    */
   public static MosquittoBroker startPersistentOnEveryInterface() {
-    return start(true, "");
+    return start((port, dir) -> anonymous(port, dir, true, ""));
   }
 
-  private static MosquittoBroker start(boolean persistent, String bindAddress) {
+  /** {@code bindAddress} empty: every interface. */
+  private static String anonymous(int port, Path dir, boolean persistent, String bindAddress) {
+    return String.join("\n",
+        "listener " + port + (bindAddress.isEmpty() ? "" : " " + bindAddress),
+        "allow_anonymous true",
+        // Twinworks acknowledges after persisting whole batches: let it hold more than 20 unacked
+        // messages, and never drop what is queued for its session while it is away.
+        "max_inflight_messages 1000",
+        "max_queued_messages 1000000",
+        persistent ? "persistence true\npersistence_location " + dir + "/\nautosave_interval 60" : "persistence false",
+        "log_dest stdout",
+        "log_type error",
+        "log_type warning",
+        "");
+  }
+
+  /**
+   * Starts a broker with a configuration of the test's own, e.g. TLS and an ACL; it gets a free port and an empty
+   * directory (readable by the broker's user) to put its files in.
+   */
+  public static MosquittoBroker start(Configuration configuration) {
     String executable = executable();
     IllegalStateException last = null;
     for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
       try {
         MosquittoBroker broker = new MosquittoBroker(writableByAll(Files.createTempDirectory("mosquitto-test")),
-            FreePorts.find(), persistent, bindAddress);
+            FreePorts.find(), configuration);
         try {
           broker.launch(executable);
           return broker;
@@ -87,6 +112,20 @@ public final class MosquittoBroker implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** The directory of its configuration and files. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** The log so far, for a failing test's message. */
+  public String log() {
+    try {
+      return Files.readString(dir.resolve("mosquitto.log"));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
   }
 
   /** Stops the broker and starts it again on the same port (sessions survive only when persistent). */
@@ -149,18 +188,7 @@ public final class MosquittoBroker implements AutoCloseable {
   private void launch(String executable) {
     try {
       Path conf = dir.resolve("mosquitto.conf");
-      Files.writeString(conf, String.join("\n",
-          "listener " + port + (bindAddress.isEmpty() ? "" : " " + bindAddress),
-          "allow_anonymous true",
-          // Twinworks acknowledges after persisting whole batches: let it hold more than 20 unacked
-          // messages, and never drop what is queued for its session while it is away.
-          "max_inflight_messages 1000",
-          "max_queued_messages 1000000",
-          persistent ? "persistence true\npersistence_location " + dir + "/\nautosave_interval 60" : "persistence false",
-          "log_dest stdout",
-          "log_type error",
-          "log_type warning",
-          ""));
+      Files.writeString(conf, configuration.text(port, dir));
       Path log = dir.resolve("mosquitto.log");
       process = new ProcessBuilder(executable, "-c", conf.toString())
           .redirectErrorStream(true)

@@ -42,7 +42,7 @@ public record TwinId(String value) {
       return "twin id is longer than " + MAX_LENGTH + " characters";
     }
     if (value.indexOf(':') < 0) {
-      return "twin id '" + value + "' needs a tenant and at least one more segment, joined by ':'";
+      return "twin id '" + printable(value) + "' needs a tenant and at least one more segment, joined by ':'";
     }
     int start = 0;
     while (start <= value.length()) {

@@ -26,7 +26,8 @@ public record EdgeJsonCodec(JsonPayloads json) implements PayloadCodec {
     String origin = json.requiredText(root, "origin");
     JsonNode seq = root.get("seq");
     if (seq == null || !seq.canConvertToLong() || !seq.isIntegralNumber() || seq.asLong() < 0) {
-      throw new PayloadRejected("'seq' must be a non-negative whole number, was " + seq);
+      throw new PayloadRejected("'seq' must be a non-negative whole number, was "
+          + (seq == null ? "none" : JsonPayloads.show(seq)));
     }
     JsonNode readings = root.get("readings");
     if (readings == null || !readings.isArray() || readings.isEmpty()) {

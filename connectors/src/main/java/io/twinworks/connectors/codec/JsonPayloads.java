@@ -71,8 +71,9 @@ public final class JsonPayloads {
     try {
       return MAPPER.readTree(payload);
     } catch (JsonProcessingException e) {
-      throw new PayloadRejected("payload is not valid JSON: " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " (at character " + e.getLocation().getCharOffset() + ")"));
+      // Jackson quotes the offending token, which may hold control characters; parsing bytes, it counts bytes.
+      throw new PayloadRejected("payload is not valid JSON: " + UntrustedText.shown(e.getOriginalMessage())
+          + (e.getLocation() == null ? "" : " (at byte " + e.getLocation().getByteOffset() + ")"));
     } catch (IOException e) {
       throw new PayloadRejected("payload could not be read: " + e.getMessage());
     }
@@ -207,8 +208,7 @@ public final class JsonPayloads {
 
   /** A JSON value as text for a reason, cut to a readable length. */
   public static String show(JsonNode node) {
-    String text = node.toString();
-    return text.length() <= SHOW_MAX ? text : text.substring(0, SHOW_MAX) + "...";
+    return cut(node.toString()); // JSON escapes C0 controls, not DEL and C1 (U+007F..U+009F)
   }
 
   private Instant epochInstant(BigDecimal epoch, String field, JsonNode node, Instant receivedTime)
@@ -343,6 +343,6 @@ public final class JsonPayloads {
   }
 
   private static String cut(String text) {
-    return text.length() <= SHOW_MAX ? text : text.substring(0, SHOW_MAX) + "...";
+    return UntrustedText.shown(text, SHOW_MAX);
   }
 }

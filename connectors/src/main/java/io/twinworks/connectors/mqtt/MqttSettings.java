@@ -2,7 +2,9 @@ package io.twinworks.connectors.mqtt;
 
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import io.twinworks.connectors.ConfigSection;
+import io.twinworks.connectors.Secret;
 import java.time.Duration;
 import java.util.Objects;
 import org.apache.pekko.stream.RestartSettings;
@@ -13,6 +15,8 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
  *
  * @param url broker URL; empty until the runtime decides (see {@link #withUrl})
  * @param username empty for none
+ * @param password shown as {@code ***} when printed
+ * @param tls used for {@code ssl://} URLs
  * @param maxRestarts restarts allowed within {@code maxRestartsWithin}; -1 for no limit
  * @param sharedGroup empty for plain subscriptions; else the MQTT shared-subscription group every ingest
  *     subscription joins ({@code $share/<group>/<filter>}), so the broker spreads messages over the nodes
@@ -21,14 +25,15 @@ public record MqttSettings(
     String url,
     String clientId,
     String username,
-    String password,
+    Secret password,
     int bufferSize,
     Duration minBackoff,
     Duration maxBackoff,
     double randomFactor,
     int maxRestarts,
     Duration maxRestartsWithin,
-    String sharedGroup) {
+    String sharedGroup,
+    MqttTls tls) {
 
   public MqttSettings {
     Objects.requireNonNull(url, "url");
@@ -39,6 +44,7 @@ public record MqttSettings(
     Objects.requireNonNull(maxBackoff, "maxBackoff");
     Objects.requireNonNull(maxRestartsWithin, "maxRestartsWithin");
     Objects.requireNonNull(sharedGroup, "sharedGroup");
+    Objects.requireNonNull(tls, "tls");
   }
 
   /**
@@ -74,21 +80,31 @@ public record MqttSettings(
       throw ConfigSection.MQTT.invalid("shared-group",
           "must be one topic level without /, + or # (e.g. twinworks), was '" + sharedGroup + "'");
     }
-    return new MqttSettings(ConfigSection.MQTT.read(mqtt, "url", Config::getString), clientId, ConfigSection.MQTT.read(mqtt, "username", Config::getString),
-        ConfigSection.MQTT.read(mqtt, "password", Config::getString), bufferSize, minBackoff, maxBackoff, randomFactor, maxRestarts,
-        ConfigSection.MQTT.positiveDuration(mqtt, "max-restarts-within"), sharedGroup);
+    String url = ConfigSection.MQTT.read(mqtt, "url", Config::getString).trim();
+    MqttTls tls = MqttTls.create(mqtt);
+    if (tls.configured() && url.startsWith("tcp://")) {
+      throw ConfigSection.MQTT.invalid("url", "is " + url + " but twinworks.mqtt.tls is set: use ssl://host:8883, "
+          + "or the credentials and data would cross the network in clear");
+    }
+    String username = ConfigSection.MQTT.read(mqtt, "username", Config::getString);
+    Secret password = new Secret(ConfigSection.MQTT.read(mqtt, "password", Config::getString));
+    if (username.isEmpty() && !password.isEmpty()) {
+      throw ConfigSection.MQTT.invalid("password", "is set but username is empty");
+    }
+    return new MqttSettings(url, clientId, username, password, bufferSize, minBackoff, maxBackoff, randomFactor,
+        maxRestarts, ConfigSection.MQTT.positiveDuration(mqtt, "max-restarts-within"), sharedGroup, tls);
   }
 
   /** The same settings with another broker URL, e.g. the embedded broker's. */
   public MqttSettings withUrl(String newUrl) {
     return new MqttSettings(newUrl, clientId, username, password, bufferSize, minBackoff, maxBackoff, randomFactor,
-        maxRestarts, maxRestartsWithin, sharedGroup);
+        maxRestarts, maxRestartsWithin, sharedGroup, tls);
   }
 
   /** The same settings with another client id. */
   public MqttSettings withClientId(String newClientId) {
     return new MqttSettings(url, newClientId, username, password, bufferSize, minBackoff, maxBackoff, randomFactor,
-        maxRestarts, maxRestartsWithin, sharedGroup);
+        maxRestarts, maxRestartsWithin, sharedGroup, tls);
   }
 
   /** Whether ingest subscriptions are shared with the other nodes of a cluster. */
@@ -112,8 +128,8 @@ public record MqttSettings(
 
   /**
    * Paho options of the ingest connection: persistent session (clean session off) under the stable
-   * client id, Paho's own reconnect off (the restart source reconnects), TCP_NODELAY for {@code tcp://}
-   * URLs (Paho's default socket has Nagle on).
+   * client id, Paho's own reconnect off (the restart source reconnects), TCP_NODELAY (Paho's default socket has
+   * Nagle on), and for {@code ssl://} URLs the TLS of {@link #tls()}.
    *
    * @throws IllegalStateException when no URL is set
    */
@@ -123,14 +139,34 @@ public record MqttSettings(
     options.setCleanSession(false);
     options.setAutomaticReconnect(false);
     options.setConnectionTimeout(10);
-    if (!username.isEmpty()) {
-      options.setUserName(username);
-      options.setPassword(password.toCharArray());
-    }
     if (url.startsWith("tcp://")) {
       options.setSocketFactory(new NoDelaySocketFactory());
     }
+    applyCredentialsAndTls(options);
     return options;
+  }
+
+  /**
+   * Sets this connection's user name and password (if any) and, for an {@code ssl://} URL, its TLS on options a
+   * client made for itself (the bench's and the simulator's publishers).
+   */
+  public void applyCredentialsAndTls(MqttConnectOptions options) {
+    if (!username.isEmpty()) {
+      options.setUserName(username);
+      options.setPassword(password.reveal());
+    }
+    if (url.startsWith("ssl://")) {
+      options.setSocketFactory(tls.socketFactory());
+      options.setHttpsHostnameVerificationEnabled(tls.verifyHostname());
+    }
+  }
+
+  /**
+   * The credentials and TLS of {@code twinworks.mqtt} as configured (application.conf, -D, TWINWORKS_MQTT_*) for a
+   * client of another URL, e.g. {@code bench --mqtt-url ssl://broker:8883}.
+   */
+  public static MqttSettings configuredFor(String url) {
+    return create(ConfigFactory.load()).withUrl(url);
   }
 
   /** @throws IllegalStateException when no URL is set */
@@ -138,13 +174,5 @@ public record MqttSettings(
     if (url.isBlank()) {
       throw new IllegalStateException(ConfigSection.MQTT.path() + ".url is empty: set it, or pass the broker's URL with withUrl");
     }
-  }
-
-  @Override
-  public String toString() {
-    return "MqttSettings[url=" + url + ", clientId=" + clientId + ", username=" + username + ", password="
-        + (password.isEmpty() ? "" : "***") + ", bufferSize=" + bufferSize + ", minBackoff=" + minBackoff
-        + ", maxBackoff=" + maxBackoff + ", randomFactor=" + randomFactor + ", maxRestarts=" + maxRestarts
-        + ", maxRestartsWithin=" + maxRestartsWithin + ", sharedGroup=" + sharedGroup + "]";
   }
 }

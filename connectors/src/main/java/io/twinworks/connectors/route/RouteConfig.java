@@ -9,6 +9,7 @@ import io.twinworks.connectors.ConfigSection;
 import io.twinworks.connectors.codec.JsonPayloads;
 import io.twinworks.connectors.codec.PayloadCodec;
 import io.twinworks.connectors.codec.PayloadCodecs;
+import io.twinworks.twins.TwinId;
 import io.twinworks.twins.TwinKind;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
 /** Reads and validates {@code twinworks.mqtt.routes}. */
 final class RouteConfig {
 
-  private static final Set<String> KEYS = Set.of("name", "topic", "kind", "twin-id", "signal", "payload");
+  private static final Set<String> KEYS = Set.of("name", "topic", "tenant", "kind", "twin-id", "signal", "payload");
 
   private RouteConfig() {}
 
@@ -60,6 +61,11 @@ final class RouteConfig {
     }
     String name = string(entry, at, "name");
     TopicPattern topic = parse(at + ".topic", () -> TopicPattern.parse(string(entry, at, "topic")));
+    String tenant = entry.containsKey("tenant") ? string(entry, at, "tenant") : "";
+    if (!tenant.isEmpty() && (tenant.contains(":") || !TwinId.isValid(tenant + ":x"))) {
+      throw ConfigSection.MQTT.invalid(at + ".tenant",
+          "'" + tenant + "' is not a tenant id (letters, digits, '.', '_', '-')");
+    }
     String kindId = string(entry, at, "kind");
     TwinKind kind = TwinKind.find(kindId).orElseThrow(() -> ConfigSection.MQTT.invalid(at + ".kind",
         "unknown kind '" + kindId + "' (expected sensor, machine or battery-pack)"));
@@ -76,7 +82,7 @@ final class RouteConfig {
       throw ConfigSection.MQTT.invalid(at + ".payload", "unknown payload '" + codecName + "' (expected "
           + String.join(", ", codecs.keySet().stream().sorted().toList()) + ")");
     }
-    return new TopicRoute(name, topic, kind, twinId, signal, codec);
+    return new TopicRoute(name, topic, tenant, kind, twinId, signal, codec);
   }
 
   private static String string(ConfigObject entry, String at, String key) {

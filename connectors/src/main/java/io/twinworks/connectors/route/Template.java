@@ -91,6 +91,11 @@ public final class Template {
     return out.toString();
   }
 
+  /** Whether the template is one variable and nothing else, e.g. {@code {twin}}. */
+  public boolean isSingleVariable() {
+    return parts.size() == 1 && parts.get(0) instanceof Variable;
+  }
+
   @Override
   public String toString() {
     return text;

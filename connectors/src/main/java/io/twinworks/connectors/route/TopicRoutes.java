@@ -1,6 +1,7 @@
 package io.twinworks.connectors.route;
 
 import com.typesafe.config.Config;
+import io.twinworks.connectors.codec.UntrustedText;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,7 +65,7 @@ public final class TopicRoutes {
         return decodeSafely(route, topic, variables.get(), payload, receivedTime);
       }
     }
-    return new Decoded.Rejected("no route for topic '" + topic + "'");
+    return new Decoded.Rejected("no route for topic '" + UntrustedText.shown(topic) + "'");
   }
 
   private static Decoded decodeSafely(
@@ -73,7 +74,8 @@ public final class TopicRoutes {
       return route.decode(topic, variables, payload, receivedTime);
     } catch (RuntimeException e) {
       // A codec bug must not stop the stream; the message goes to the dead letters like any bad input.
-      return new Decoded.Rejected("route '" + route.name() + "' failed to decode the payload: " + e);
+      return new Decoded.Rejected("route '" + route.name() + "' failed to decode the payload: "
+          + UntrustedText.shown(e.toString()));
     }
   }
 }

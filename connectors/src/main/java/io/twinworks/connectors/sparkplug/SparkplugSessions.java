@@ -2,6 +2,7 @@ package io.twinworks.connectors.sparkplug;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.twinworks.connectors.codec.JsonPayloads;
+import io.twinworks.connectors.codec.UntrustedText;
 import io.twinworks.twins.Quality;
 import io.twinworks.twins.Reading;
 import io.twinworks.twins.TwinId;
@@ -45,20 +46,24 @@ public final class SparkplugSessions {
 
   static final int DEFAULT_MAX_EDGE_NODES = 10_000;
   static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
+  static final int DEFAULT_MAX_PAYLOAD_BYTES = 262_144;
 
   private final TwinKind kind;
   private final Duration rebirthMinInterval;
   private final Duration maxFutureSkew;
+  private final int maxPayloadBytes;
   private final Map<EdgeNodeId, NodeSession> sessions;
 
   public SparkplugSessions(TwinKind kind, Duration rebirthMinInterval) {
-    this(kind, rebirthMinInterval, DEFAULT_MAX_EDGE_NODES, DEFAULT_MAX_FUTURE_SKEW);
+    this(kind, rebirthMinInterval, DEFAULT_MAX_EDGE_NODES, DEFAULT_MAX_FUTURE_SKEW, DEFAULT_MAX_PAYLOAD_BYTES);
   }
 
-  public SparkplugSessions(TwinKind kind, Duration rebirthMinInterval, int maxEdgeNodes, Duration maxFutureSkew) {
+  public SparkplugSessions(TwinKind kind, Duration rebirthMinInterval, int maxEdgeNodes, Duration maxFutureSkew,
+      int maxPayloadBytes) {
     this.kind = kind;
     this.rebirthMinInterval = rebirthMinInterval;
     this.maxFutureSkew = maxFutureSkew;
+    this.maxPayloadBytes = maxPayloadBytes;
     this.sessions = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<EdgeNodeId, NodeSession> eldest) {
@@ -69,7 +74,7 @@ public final class SparkplugSessions {
 
   public static SparkplugSessions create(SparkplugSettings settings) {
     return new SparkplugSessions(settings.kind(), settings.rebirthMinInterval(), settings.maxEdgeNodes(),
-        settings.maxFutureSkew());
+        settings.maxFutureSkew(), settings.maxPayloadBytes());
   }
 
   public TwinKind kind() {
@@ -78,6 +83,10 @@ public final class SparkplugSessions {
 
   /** Decodes one message of the {@code spBv1.0} namespace; bad input is a result with a reason, never a throw. */
   public synchronized SparkplugResult decode(String topic, byte[] payload, Instant receivedTime) {
+    if (payload.length > maxPayloadBytes) {
+      return SparkplugResult.rejected("payload is " + payload.length + " bytes, more than the limit of "
+          + maxPayloadBytes + " (twinworks.mqtt.max-payload-bytes)");
+    }
     SparkplugTopic parsed;
     try {
       parsed = SparkplugTopic.parse(topic);
@@ -88,18 +97,19 @@ public final class SparkplugSessions {
         || parsed.type() == MessageType.STATE) {
       return SparkplugResult.nothing(); // a host's traffic, ours included
     }
+    TwinId twin; // before the payload: a reason may then name the edge node, which the id check vouches for
+    try {
+      twin = twinOf(parsed);
+    } catch (IllegalArgumentException e) {
+      return SparkplugResult.rejected("topic '" + UntrustedText.shown(topic) + "' gives no valid twin id: "
+          + e.getMessage());
+    }
     Payload message;
     try {
       message = Payload.parseFrom(payload);
     } catch (InvalidProtocolBufferException e) {
       return SparkplugResult.rejected(parsed.type() + " from edge node " + parsed.edgeNode()
           + " is not a Sparkplug B payload: " + e.getMessage());
-    }
-    TwinId twin;
-    try {
-      twin = twinOf(parsed);
-    } catch (IllegalArgumentException e) {
-      return SparkplugResult.rejected("topic '" + topic + "' gives no valid twin id: " + e.getMessage());
     }
     Message in = new Message(parsed, message, twin, receivedTime,
         sessions.computeIfAbsent(parsed.edgeNode(), node -> new NodeSession()));
@@ -145,7 +155,7 @@ public final class SparkplugSessions {
   private SparkplugResult deviceDeath(Message in) {
     boolean gap = in.gap();
     in.session().deviceDied(in.device());
-    return outcome(in, new Resolved(List.of(), 0, List.of()), List.of(in.twin()), gap);
+    return outcome(in, new Resolved(List.of(), 0, List.of(), List.of()), List.of(in.twin()), gap);
   }
 
   private SparkplugResult data(Message in, BirthMetrics metrics, boolean unborn) {
@@ -160,6 +170,7 @@ public final class SparkplugSessions {
     List<Reading> readings = new ArrayList<>();
     int unknown = 0;
     List<Instant> badTimes = new ArrayList<>();
+    List<String> badNames = new ArrayList<>();
     for (Metric metric : in.payload().getMetricsList()) {
       Optional<MetricDefinition> definition = metrics.resolve(metric);
       if (definition.isEmpty()) {
@@ -171,6 +182,11 @@ public final class SparkplugSessions {
       if (value.isEmpty() || isProtocolMetric(name) || name.isBlank()) {
         continue;
       }
+      String nameProblem = UntrustedText.nameProblem("metric name", name);
+      if (nameProblem != null) {
+        badNames.add(nameProblem);
+        continue;
+      }
       Instant time = in.sourceTime(metric);
       if (time.isBefore(JsonPayloads.EARLIEST) || time.isAfter(in.receivedTime().plus(maxFutureSkew))) {
         badTimes.add(time);
@@ -180,7 +196,7 @@ public final class SparkplugSessions {
           MetricValues.quality(metric).orElse(Quality.GOOD), time, in.receivedTime(),
           in.topic().edgeNode().origin(), in.seq()));
     }
-    return new Resolved(readings, unknown, badTimes);
+    return new Resolved(readings, unknown, badTimes, badNames);
   }
 
   private SparkplugResult outcome(Message in, Resolved resolved, List<TwinId> lost, boolean missedSomething) {
@@ -197,6 +213,9 @@ public final class SparkplugSessions {
           + " metric(s) left out, their time is before " + JsonPayloads.EARLIEST + " or more than " + maxFutureSkew
           + " after the receive time " + in.receivedTime() + " (twinworks.mqtt.max-future-skew), e.g. "
           + resolved.badTimes().get(0));
+    } else if (!resolved.badNames().isEmpty()) {
+      rejected = Optional.of(in.topic().type() + " of " + in.twin() + ": " + resolved.badNames().size()
+          + " metric(s) left out: " + resolved.badNames().get(0));
     }
     return new SparkplugResult(resolved.readings(), lost, request, rejected);
   }
@@ -215,16 +234,23 @@ public final class SparkplugSessions {
     return OptionalLong.empty();
   }
 
+  /** The twin of a topic's node or device; a level with ':' would add a segment, so it is refused like a bad id. */
   private static TwinId twinOf(SparkplugTopic topic) {
+    for (String level : new String[] {topic.edgeNode().group(), topic.edgeNode().node(), topic.device().orElse("")}) {
+      if (level.indexOf(':') >= 0) {
+        throw new IllegalArgumentException("level '" + UntrustedText.shown(level) + "' has ':', which would add a "
+            + "segment to the twin id");
+      }
+    }
     String node = topic.edgeNode().group() + ":" + topic.edgeNode().node();
     return TwinId.of(topic.device().map(device -> node + ":" + device).orElse(node));
   }
 
   /**
-   * The metrics of one message that became readings, how many had an alias no birth defined, and the times of
-   * those left out for an impossible time.
+   * The metrics of one message that became readings, how many had an alias no birth defined, the times of those
+   * left out for an impossible time, and why those with an unusable name were left out.
    */
-  private record Resolved(List<Reading> readings, int unknownAliases, List<Instant> badTimes) {}
+  private record Resolved(List<Reading> readings, int unknownAliases, List<Instant> badTimes, List<String> badNames) {}
 
   /** One message being decoded, with its node's session. */
   private record Message(

@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param maxEdgeNodes the edge nodes whose sessions are kept, the least recently heard from forgotten first
  * @param maxFutureSkew a metric time further than this after the receive time is refused ({@code
  *     twinworks.mqtt.max-future-skew}, as for JSON payloads)
+ * @param maxPayloadBytes a larger payload is refused unparsed ({@code twinworks.mqtt.max-payload-bytes}, as for JSON)
  */
 public record SparkplugSettings(boolean enabled, TwinKind kind, Duration rebirthMinInterval, int maxEdgeNodes,
-    Duration maxFutureSkew) {
+    Duration maxFutureSkew, int maxPayloadBytes) {
 
   /** The subscription covering every Sparkplug B message. */
   public static final String SUBSCRIPTION = SparkplugTopic.NAMESPACE + "/#";
@@ -48,6 +49,7 @@ public record SparkplugSettings(boolean enabled, TwinKind kind, Duration rebirth
       throw ConfigSection.MQTT.invalid("sparkplug.max-edge-nodes", "must be at least 1, was " + maxEdgeNodes);
     }
     return new SparkplugSettings(ConfigSection.MQTT.read(mqtt, "sparkplug.enabled", Config::getBoolean), kind, interval,
-        maxEdgeNodes, ConfigSection.MQTT.read(mqtt, "max-future-skew", Config::getDuration));
+        maxEdgeNodes, ConfigSection.MQTT.read(mqtt, "max-future-skew", Config::getDuration),
+        ConfigSection.MQTT.read(mqtt, "max-payload-bytes", Config::getInt));
   }
 }

@@ -1,5 +1,6 @@
 package io.twinworks.connectors.sparkplug;
 
+import io.twinworks.connectors.codec.UntrustedText;
 import java.util.Optional;
 
 /**
@@ -21,26 +22,28 @@ public record SparkplugTopic(EdgeNodeId edgeNode, MessageType type, Optional<Str
   public static SparkplugTopic parse(String topic) {
     String[] levels = topic.split("/", -1);
     if (!levels[0].equals(NAMESPACE)) {
-      throw new IllegalArgumentException("topic '" + topic + "' is not in the " + NAMESPACE + " namespace");
+      throw new IllegalArgumentException("topic '" + UntrustedText.shown(topic) + "' is not in the " + NAMESPACE
+          + " namespace");
     }
     if (levels.length == 3 && levels[1].equals(MessageType.STATE.name())) {
       return new SparkplugTopic(new EdgeNodeId(MessageType.STATE.name(), levels[2]), MessageType.STATE,
           Optional.empty());
     }
     if (levels.length < 4) {
-      throw new IllegalArgumentException("Sparkplug topic '" + topic + "' has too few levels; expected "
-          + NAMESPACE + "/{group}/{type}/{node}[/{device}]");
+      throw new IllegalArgumentException("Sparkplug topic '" + UntrustedText.shown(topic)
+          + "' has too few levels; expected " + NAMESPACE + "/{group}/{type}/{node}[/{device}]");
     }
     MessageType type = MessageType.find(levels[2]).orElseThrow(() -> new IllegalArgumentException(
-        "Sparkplug topic '" + topic + "' has an unknown message type '" + levels[2] + "'"));
+        "Sparkplug topic '" + UntrustedText.shown(topic) + "' has an unknown message type '"
+            + UntrustedText.shown(levels[2]) + "'"));
     int expected = type.ofDevice() ? 5 : 4;
     if (levels.length != expected) {
-      throw new IllegalArgumentException("Sparkplug " + type + " topic '" + topic + "' must have " + expected
-          + " levels, has " + levels.length);
+      throw new IllegalArgumentException("Sparkplug " + type + " topic '" + UntrustedText.shown(topic) + "' must have "
+          + expected + " levels, has " + levels.length);
     }
     for (String level : levels) {
       if (level.isEmpty()) {
-        throw new IllegalArgumentException("Sparkplug topic '" + topic + "' has an empty level");
+        throw new IllegalArgumentException("Sparkplug topic '" + UntrustedText.shown(topic) + "' has an empty level");
       }
     }
     return new SparkplugTopic(new EdgeNodeId(levels[1], levels[3]), type,

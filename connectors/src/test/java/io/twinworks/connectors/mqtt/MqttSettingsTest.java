@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import io.twinworks.connectors.Secret;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.InputStream;
@@ -29,8 +30,8 @@ class MqttSettingsTest {
   @Test
   void defaults() {
     MqttSettings s = MqttSettings.create(ConfigFactory.load());
-    assertEquals(new MqttSettings("", "twinworks-ingest", "", "", 256, Duration.ofSeconds(1), Duration.ofSeconds(30),
-        0.2, -1, Duration.ofMinutes(10), ""), s);
+    assertEquals(new MqttSettings("", "twinworks-ingest", "", Secret.NONE, 256, Duration.ofSeconds(1),
+        Duration.ofSeconds(30), 0.2, -1, Duration.ofMinutes(10), "", MqttTls.DEFAULT), s);
     assertFalse(s.shared());
     assertEquals("sensors/+/data", s.ingestFilter("sensors/+/data"));
   }
@@ -72,8 +73,13 @@ class MqttSettingsTest {
   }
 
   @Test
-  void sslUrlKeepsPahosSslSockets() {
-    assertEquals(null, settings("twinworks.mqtt.url = \"ssl://h:8883\"").connectOptions().getSocketFactory());
+  void sslUrlWithoutTrustStoreUsesTheJvmsTrustWithNagleOff() throws Exception {
+    MqttConnectOptions c = settings("twinworks.mqtt.url = \"ssl://h:8883\"").connectOptions();
+    assertInstanceOf(NoDelaySslSocketFactory.class, c.getSocketFactory());
+    assertTrue(c.isHttpsHostnameVerificationEnabled());
+    try (Socket socket = c.getSocketFactory().createSocket()) {
+      assertTrue(socket.getTcpNoDelay());
+    }
   }
 
   @Test
@@ -100,7 +106,9 @@ class MqttSettingsTest {
 
   @Test
   void passwordIsNotPrinted() {
-    assertFalse(settings("twinworks.mqtt.password = secret").toString().contains("secret"));
+    MqttSettings s = settings("twinworks.mqtt { username = u, password = secret }");
+    assertFalse(s.toString().contains("secret"), s.toString());
+    assertTrue(s.toString().contains("password=***"), s.toString());
   }
 
   @Test

@@ -77,7 +77,7 @@ class RouteConfigTest {
         + "value-json)", problem("twinworks.mqtt.routes = [{" + valid.replace("value-json", "xml") + "}]"));
     assertEquals("twinworks.mqtt.routes[0].topic: missing",
         problem("twinworks.mqtt.routes = [{name=a, kind=sensor, twin-id=\"t:x\", payload=value-json}]"));
-    assertEquals("twinworks.mqtt.routes[0].twin_id: unknown key (expected kind, name, payload, signal, topic, twin-id)",
+    assertEquals("twinworks.mqtt.routes[0].twin_id: unknown key (expected kind, name, payload, signal, tenant, topic, twin-id)",
         problem("twinworks.mqtt.routes = [{" + valid + ", twin_id=x}]"));
     assertEquals("twinworks.mqtt.routes[1].name: route name 'a' is used twice",
         problem("twinworks.mqtt.routes = [{" + valid + "}, {" + valid + "}]"));

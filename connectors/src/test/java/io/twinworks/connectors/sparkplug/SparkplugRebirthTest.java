@@ -38,7 +38,7 @@ class SparkplugRebirthTest {
 
   @Test
   void pastTheBoundTheLeastRecentlyHeardFromNodeIsForgottenAndAskedForRebirth() {
-    SparkplugSessions twoNodes = new SparkplugSessions(TwinKind.MACHINE, Duration.ofSeconds(5), 2, Duration.ofDays(1));
+    SparkplugSessions twoNodes = new SparkplugSessions(TwinKind.MACHINE, Duration.ofSeconds(5), 2, Duration.ofDays(1), 262_144);
     twoNodes.decode("spBv1.0/plant1/NBIRTH/edge7", nodeBirth(1), RECEIVED);
     twoNodes.decode("spBv1.0/plant1/NBIRTH/edge8", nodeBirth(1), RECEIVED);
     // edge7 heard from again, so edge8 is now the least recent and goes when edge9 is born

@@ -14,7 +14,8 @@ class SparkplugSettingsTest {
 
   @Test
   void defaultsAreOnAsMachinesAskingEveryFiveSeconds() {
-    assertEquals(new SparkplugSettings(true, TwinKind.MACHINE, Duration.ofSeconds(5), 10_000, Duration.ofDays(1)),
+    assertEquals(new SparkplugSettings(true, TwinKind.MACHINE, Duration.ofSeconds(5), 10_000, Duration.ofDays(1),
+        262_144),
         SparkplugSettings.create(ConfigFactory.load()));
   }
 

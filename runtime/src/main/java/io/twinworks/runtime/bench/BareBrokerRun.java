@@ -1,5 +1,6 @@
 package io.twinworks.runtime.bench;
 
+import io.twinworks.connectors.mqtt.MqttSettings;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -21,7 +22,9 @@ final class BareBrokerRun {
     AtomicLong received = new AtomicLong();
     MqttAsyncClient subscriber = new MqttAsyncClient(settings.mqttUrl(), "bench-sub-" + System.nanoTime(),
         new MemoryPersistence());
-    subscriber.connect(new MqttConnectOptions()).waitForCompletion(10_000);
+    MqttConnectOptions options = new MqttConnectOptions();
+    MqttSettings.configuredFor(settings.mqttUrl()).applyCredentialsAndTls(options);
+    subscriber.connect(options).waitForCompletion(10_000);
     try {
       subscriber.subscribe(TOPIC_PREFIX + "#", settings.qos(),
           (topic, message) -> received.addAndGet(plan.fleet().readingsOn(topic))).waitForCompletion(10_000);

@@ -1,5 +1,6 @@
 package io.twinworks.runtime.bench;
 
+import io.twinworks.connectors.mqtt.MqttSettings;
 import io.twinworks.connectors.mqtt.NoDelaySocketFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +31,7 @@ final class ProbePublisher implements AutoCloseable {
     options.setMaxInflight(1_000);
     options.setAutomaticReconnect(true);
     options.setSocketFactory(new NoDelaySocketFactory());
+    MqttSettings.configuredFor(url).applyCredentialsAndTls(options);
     client.connect(options).waitForCompletion(10_000);
   }
 

@@ -1,5 +1,6 @@
 package io.twinworks.runtime.bench;
 
+import io.twinworks.connectors.mqtt.MqttSettings;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -178,6 +179,7 @@ public final class WindowedPublisher {
     MqttConnectOptions options = new MqttConnectOptions();
     options.setMaxInflight(65_535);
     options.setConnectionTimeout(5);
+    MqttSettings.configuredFor(url).applyCredentialsAndTls(options);
     try {
       client.connect(options).waitForCompletion(10_000);
       return client;

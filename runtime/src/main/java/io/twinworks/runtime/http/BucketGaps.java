@@ -27,7 +27,8 @@ final class BucketGaps {
       case "previous" -> Optional.of(GapFill.Method.FORWARD);
       case "linear" -> Optional.of(GapFill.Method.LINEAR);
       case "auto" -> Optional.of(GapFill.Method.forSignal(signal));
-      default -> throw new BadRequestException("fill must be one of none, previous, linear, auto, was '" + raw + "'");
+      default -> throw new BadRequestException("fill must be one of none, previous, linear, auto, was '"
+          + QueryParams.clip(raw) + "'");
     };
   }
 

@@ -57,16 +57,11 @@ public final class HistoryQueries {
   /** Validates the parameters (throwing {@link BadRequestException}) and answers. */
   public CompletionStage<HttpResponse> answer(TwinId twin, Map<String, String> params) {
     String signal = signal(params.get("signal"));
-    Instant to = time("to", params.get("to")).orElseGet(clock::instant);
-    Instant from = time("from", params.get("from")).orElse(to.minus(settings.defaultRange()));
-    if (!from.isBefore(to)) {
-      throw new BadRequestException("'from' (" + from + ") must be before 'to' (" + to + ")");
-    }
-    if (from.isBefore(Instant.parse("1970-01-01T00:00:00Z")) || to.isAfter(Instant.parse("9999-01-01T00:00:00Z"))) {
-      throw new BadRequestException("'from' and 'to' must lie between 1970 and 9999");
-    }
-    Duration range = Duration.between(from, to);
-    Optional<Duration> step = step(params.get("step"), range);
+    QueryParams.TimeRange times = QueryParams.range(params, settings.defaultRange(), clock);
+    Instant from = times.from();
+    Instant to = times.to();
+    Duration range = times.length();
+    Optional<Duration> step = step(params.get("step"), range, settings.maxPoints());
     if (step.isEmpty() && range.compareTo(settings.rawRange()) > 0) {
       step = Optional.of(autoStep(range));
     }
@@ -96,7 +91,7 @@ public final class HistoryQueries {
             : BucketGaps.fill(found, step, fill.get()).stream().map(HistoryQueries::bucket).toList())));
   }
 
-  private Optional<Duration> step(String raw, Duration range) {
+  static Optional<Duration> step(String raw, Duration range, int maxPoints) {
     if (raw == null || raw.isEmpty()) {
       return Optional.empty();
     }
@@ -107,10 +102,10 @@ public final class HistoryQueries {
       throw new BadRequestException("step must be an ISO-8601 duration such as PT1M or PT1H, was '" + clip(raw) + "'");
     }
     if (step.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new BadRequestException("step must be at least PT1S, was " + raw);
+      throw new BadRequestException("step must be at least PT1S, was " + clip(raw));
     }
-    if (range.dividedBy(step) > settings.maxPoints()) {
-      throw new BadRequestException("step " + step + " makes more than " + settings.maxPoints()
+    if (range.dividedBy(step) > maxPoints) {
+      throw new BadRequestException("step " + step + " makes more than " + maxPoints
           + " buckets over " + range + "; choose a larger step or a shorter range");
     }
     return Optional.of(step);
@@ -121,7 +116,7 @@ public final class HistoryQueries {
         .orElse(AUTO_STEPS.get(AUTO_STEPS.size() - 1));
   }
 
-  private static String signal(String raw) {
+  static String signal(String raw) {
     if (raw == null || raw.isEmpty()) {
       throw new BadRequestException("the query parameter 'signal' is required, e.g. ?signal=temperature");
     }
@@ -130,10 +125,6 @@ public final class HistoryQueries {
           + clip(raw) + "'");
     }
     return raw;
-  }
-
-  private static Optional<Instant> time(String name, String raw) {
-    return QueryParams.time(name, raw);
   }
 
   private static Point point(HistoryPoint p) {

@@ -15,8 +15,6 @@ import java.util.Map;
 record OeeQueries(OeeBucket bucket, Instant from, Instant to) {
 
   static final Duration DEFAULT_RANGE = Duration.ofHours(24);
-  private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
-  private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
 
   /** The answer's body. */
   record Windows(List<OeeWindow> windows) {}
@@ -29,14 +27,7 @@ record OeeQueries(OeeBucket bucket, Instant from, Instant to) {
     } catch (IllegalArgumentException e) {
       throw new BadRequestException("bucket must be one of PT15M, PT1H, shift, was '" + QueryParams.clip(rawBucket) + "'");
     }
-    Instant to = QueryParams.time("to", params.get("to")).orElseGet(clock::instant);
-    Instant from = QueryParams.time("from", params.get("from")).orElse(to.minus(DEFAULT_RANGE));
-    if (!from.isBefore(to)) {
-      throw new BadRequestException("'from' (" + from + ") must be before 'to' (" + to + ")");
-    }
-    if (from.isBefore(EARLIEST) || to.isAfter(LATEST)) {
-      throw new BadRequestException("'from' and 'to' must lie between 1970 and 9999");
-    }
-    return new OeeQueries(bucket, from, to);
+    QueryParams.TimeRange range = QueryParams.range(params, DEFAULT_RANGE, clock);
+    return new OeeQueries(bucket, range.from(), range.to());
   }
 }

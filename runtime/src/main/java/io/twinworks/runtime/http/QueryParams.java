@@ -2,8 +2,11 @@ package io.twinworks.runtime.http;
 
 import io.twinworks.twins.TwinId;
 import io.twinworks.twins.TwinKind;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -13,6 +16,15 @@ final class QueryParams {
   private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._:-]{1,256}");
   private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_=-]{1,1024}");
+  private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
+
+  /** A time range of a query, {@code from} before {@code to}, both between 1970 and 9999. */
+  record TimeRange(Instant from, Instant to) {
+    Duration length() {
+      return Duration.between(from, to);
+    }
+  }
 
   private QueryParams() {}
 
@@ -54,6 +66,31 @@ final class QueryParams {
       throw new BadRequestException(problem);
     }
     return TwinId.of(raw);
+  }
+
+  /**
+   * The range of {@code from} and {@code to}: {@code to} defaults to now, {@code from} to {@code defaultLength} before
+   * {@code to}. {@code to} is checked before the default is computed from it: ISO-8601 allows years up to 10^9,
+   * and subtracting from one of those would throw instead of answering 400.
+   */
+  static TimeRange range(Map<String, String> params, Duration defaultLength, Clock clock) {
+    Instant to = time("to", params.get("to")).orElseGet(clock::instant);
+    Optional<Instant> from = time("from", params.get("from"));
+    if (to.isBefore(EARLIEST) || to.isAfter(LATEST) || from.isPresent() && from.get().isBefore(EARLIEST)) {
+      throw outOfBounds();
+    }
+    Instant start = from.orElse(to.minus(defaultLength));
+    if (!start.isBefore(to)) {
+      throw new BadRequestException("'from' (" + start + ") must be before 'to' (" + to + ")");
+    }
+    if (start.isBefore(EARLIEST)) {
+      throw outOfBounds();
+    }
+    return new TimeRange(start, to);
+  }
+
+  private static BadRequestException outOfBounds() {
+    return new BadRequestException("'from' and 'to' must lie between 1970 and 9999");
   }
 
   /** An ISO-8601 UTC time, empty when not given. */

@@ -1,5 +1,6 @@
 package io.twinworks.runtime.simulator;
 
+import io.twinworks.connectors.mqtt.MqttSettings;
 import io.twinworks.connectors.mqtt.NoDelaySocketFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -63,7 +64,7 @@ public final class PlantSimulator implements AutoCloseable {
       MqttAsyncClient mqtt =
           new MqttAsyncClient(
               brokerUrl, "twinworks-simulator-" + ProcessHandle.current().pid(), new MemoryPersistence());
-      mqtt.connect(connectOptions()).waitForCompletion(10_000);
+      mqtt.connect(connectOptions(brokerUrl)).waitForCompletion(10_000);
       client = mqtt;
     } catch (MqttException e) {
       throw new IllegalStateException("simulator cannot connect to " + brokerUrl + ": " + e.getMessage(), e);
@@ -153,7 +154,7 @@ public final class PlantSimulator implements AutoCloseable {
     }
   }
 
-  private MqttConnectOptions connectOptions() {
+  private MqttConnectOptions connectOptions(String brokerUrl) {
     MqttConnectOptions options = new MqttConnectOptions();
     options.setCleanSession(true);
     options.setAutomaticReconnect(true);
@@ -161,6 +162,7 @@ public final class PlantSimulator implements AutoCloseable {
     options.setConnectionTimeout(10);
     options.setKeepAliveInterval(30);
     options.setSocketFactory(new NoDelaySocketFactory());
+    MqttSettings.configuredFor(brokerUrl).applyCredentialsAndTls(options);
     return options;
   }
 
