@@ -23,10 +23,15 @@ class TokenSecrecyApiTest {
 
   private static final SecuredApi secured = new SecuredApi("TokenSecrecyApiTest", "");
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  /** Our loggers at INFO, whatever logback-test.xml the test class path holds first (another module's says WARN). */
+  private final Logger ours = (Logger) LoggerFactory.getLogger("io.twinworks");
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+  private ch.qos.logback.classic.Level oursBefore;
 
   @BeforeEach
   void captureLogs() {
+    oursBefore = ours.getLevel();
+    ours.setLevel(ch.qos.logback.classic.Level.INFO);
     logged.start();
     root.addAppender(logged);
   }
@@ -34,6 +39,7 @@ class TokenSecrecyApiTest {
   @AfterEach
   void stopCapturing() {
     root.detachAppender(logged);
+    ours.setLevel(oursBefore);
   }
 
   @AfterAll
