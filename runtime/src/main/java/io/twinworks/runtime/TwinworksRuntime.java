@@ -16,11 +16,14 @@ import io.twinworks.runtime.connect.ConnectorPollers;
 import io.twinworks.runtime.connect.PollerSpec;
 import io.twinworks.runtime.connect.Pollers;
 import io.twinworks.runtime.http.ApiRoutes;
+import io.twinworks.runtime.http.DashboardRoutes;
 import io.twinworks.runtime.http.HistoryQueries;
 import io.twinworks.runtime.cluster.ClusterGauges;
 import io.twinworks.runtime.cluster.StoreJobs;
 import io.twinworks.runtime.ingest.IngestionPipeline;
 import io.twinworks.runtime.ingest.TwinDirectory;
+import io.twinworks.runtime.live.LiveHub;
+import io.twinworks.runtime.live.LiveSettings;
 import io.twinworks.runtime.metrics.TwinworksMetrics;
 import io.twinworks.runtime.sparkplug.RebirthRequests;
 import io.twinworks.runtime.sparkplug.SparkplugHost;
@@ -134,7 +137,8 @@ public final class TwinworksRuntime {
 
     ApiRoutes api = new ApiRoutes(store.registry(), machinery.twins(), store.deadLetters(),
         new HistoryQueries(store.history(), settings.history(), clock), store.alerts(), alerts.tail(), metrics, clock,
-        settings.maxPageSize());
+        settings.maxPageSize(), new DashboardRoutes(
+            LiveHub.start(system, LiveSettings.fromConfig(config), machinery.live(), clock)));
     ServerBinding binding = await(Http.get(system)
         .newServerAt(settings.http().host(), settings.http().port())
         .bind(api.routes()), "binding HTTP on " + settings.http().host() + ":" + settings.http().port());

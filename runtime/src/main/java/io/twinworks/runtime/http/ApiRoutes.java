@@ -48,9 +48,11 @@ public final class ApiRoutes extends AllDirectives {
   private final TwinworksMetrics metrics;
   private final Clock clock;
   private final int maxPageSize;
+  private final DashboardRoutes dashboard;
 
   public ApiRoutes(TwinRegistry registry, TwinAdmin twins, DeadLetterStore deadLetters, HistoryQueries history,
-      AlertLog alertLog, AlertTail alertTail, TwinworksMetrics metrics, Clock clock, int maxPageSize) {
+      AlertLog alertLog, AlertTail alertTail, TwinworksMetrics metrics, Clock clock, int maxPageSize,
+      DashboardRoutes dashboard) {
     this.registry = registry;
     this.twins = twins;
     this.deadLetters = deadLetters;
@@ -60,10 +62,12 @@ public final class ApiRoutes extends AllDirectives {
     this.metrics = metrics;
     this.clock = clock;
     this.maxPageSize = maxPageSize;
+    this.dashboard = dashboard;
   }
 
   public Route routes() {
     return handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> concat(
+        dashboard.pages(),
         pathPrefix("api", () -> pathPrefix("v1", this::v1)),
         path("metrics", () -> get(() -> parameterList("name[]", this::metricsText))))));
   }
@@ -79,6 +83,8 @@ public final class ApiRoutes extends AllDirectives {
                 put(() -> entity(Unmarshaller.entityToString(), body -> putConfig(id, body))))),
             path("oee", () -> get(() -> parameterMap(params -> getOee(id, params))))))),
         alerts.routes(),
+        dashboard.stream(),
+        dashboard.openApi(),
         path("dead-letters", () -> get(this::listDeadLetters)));
   }
 
