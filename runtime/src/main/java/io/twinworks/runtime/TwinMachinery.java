@@ -17,6 +17,9 @@ import io.twinworks.runtime.ingest.TwinDirectory;
 import io.twinworks.runtime.ingest.TwinGateway;
 import io.twinworks.runtime.ingest.TwinReadingSink;
 import io.twinworks.runtime.ingest.TwinRecorder;
+import io.twinworks.runtime.live.LiveFeed;
+import io.twinworks.runtime.live.LiveSettings;
+import io.twinworks.runtime.live.LiveTwinGateway;
 import io.twinworks.runtime.metrics.TwinworksMetrics;
 import io.twinworks.runtime.sparkplug.SparkplugHost;
 import io.twinworks.runtime.sparkplug.SparkplugIngest;
@@ -42,6 +45,7 @@ import org.slf4j.LoggerFactory;
  * @param sparkplug the Sparkplug B settings: whether the processor decodes {@code spBv1.0/#}, and as which kind
  * @param twins the twins as the HTTP API reaches them
  * @param pollingSink where polling connectors (Modbus, OPC UA) hand their readings and dead letters
+ * @param live what ingestion applied, for the dashboards' live stream
  */
 public record TwinMachinery(
     TopicRoutes routes,
@@ -50,7 +54,8 @@ public record TwinMachinery(
     HeartbeatWatch heartbeats,
     TwinDirectory directory,
     BatchProcessor processor,
-    ReadingSink pollingSink) {
+    ReadingSink pollingSink,
+    LiveFeed live) {
 
   private static final Logger log = LoggerFactory.getLogger(TwinMachinery.class);
 
@@ -78,18 +83,21 @@ public record TwinMachinery(
     HeartbeatWatch heartbeats = watchHeartbeats(system, twinSettings, store, clock, settings);
     ShardedTwinGateway twins = new ShardedTwinGateway(system, settings.ingest().askTimeout(), heartbeats::reconfigured);
     // Per node, in a cluster too: each node flushes the last-seen times of the twins it ingested.
-    TwinDirectory directory = new TwinDirectory(store.registry());
+    LiveFeed live = LiveFeed.start(system, LiveSettings.fromConfig(config));
+    TwinDirectory directory = new TwinDirectory(store.registry(), live::registered);
     system.scheduler().scheduleWithFixedDelay(settings.ingest().registryFlushInterval(),
         settings.ingest().registryFlushInterval(), directory::flush, system.executionContext());
     TopicRoutes routes = TopicRoutes.fromConfig(config);
     SparkplugSettings sparkplug = SparkplugSettings.create(config);
-    TwinGateway ingestTwins = new CoalescingTwinGateway(new HistoryWritingTwinGateway(twins, store.history()),
+    // The dashboards see a reading once its twin persisted it, without waiting for its history row.
+    TwinGateway ingestTwins = new CoalescingTwinGateway(
+        new HistoryWritingTwinGateway(new LiveTwinGateway(twins, live), store.history()),
         settings.ingest().maxReadingsPerCommand(), metrics::recorded);
     TwinRecorder recorder = new TwinRecorder(ingestTwins, directory, heartbeats, store.deadLetters(), metrics);
     BatchProcessor processor = new BatchProcessor(routes, SparkplugIngest.create(sparkplug, rebirths), recorder,
         metrics, clock);
     return new TwinMachinery(routes, sparkplug, twins, heartbeats, directory, processor,
-        new TwinReadingSink(recorder, clock));
+        new TwinReadingSink(recorder, clock), live);
   }
 
   /**

@@ -20,11 +20,14 @@ import io.twinworks.runtime.http.ApiGuard;
 import io.twinworks.runtime.http.ApiRoutes;
 import io.twinworks.runtime.http.DeadLetterTenants;
 import io.twinworks.runtime.http.HttpsServers;
+import io.twinworks.runtime.http.DashboardRoutes;
 import io.twinworks.runtime.http.HistoryQueries;
 import io.twinworks.runtime.cluster.ClusterGauges;
 import io.twinworks.runtime.cluster.StoreJobs;
 import io.twinworks.runtime.ingest.IngestionPipeline;
 import io.twinworks.runtime.ingest.TwinDirectory;
+import io.twinworks.runtime.live.LiveHub;
+import io.twinworks.runtime.live.LiveSettings;
 import io.twinworks.runtime.metrics.TwinworksMetrics;
 import io.twinworks.runtime.sparkplug.RebirthRequests;
 import io.twinworks.runtime.sparkplug.SparkplugHost;
@@ -138,7 +141,8 @@ public final class TwinworksRuntime {
 
     ApiRoutes api = new ApiRoutes(store.registry(), machinery.twins(), store.deadLetters(),
         new HistoryQueries(store.history(), settings.history(), clock), store.alerts(), alerts.tail(), metrics, clock,
-        settings.maxPageSize(), new ApiGuard(settings.httpSecurity()), new DeadLetterTenants(TopicRoutes.fromConfig(config)));
+        settings.maxPageSize(), new ApiGuard(settings.httpSecurity()), new DeadLetterTenants(TopicRoutes.fromConfig(config)),
+        new DashboardRoutes(LiveHub.start(system, LiveSettings.fromConfig(config), machinery.live(), clock)));
     ServerBinding binding = await(HttpsServers.serverAt(Http.get(system), settings.http(), settings.httpSecurity())
         .bind(api.routes()), "binding HTTP on " + settings.http().host() + ":" + settings.http().port());
     progress.step("HTTP API on " + settings.httpSecurity().scheme() + "://" + settings.http().host() + ":"

@@ -51,10 +51,11 @@ public final class ApiRoutes extends AllDirectives {
   private final int maxPageSize;
   private final ApiGuard guard;
   private final DeadLetterTenants deadLetterTenants;
+  private final DashboardRoutes dashboard;
 
   public ApiRoutes(TwinRegistry registry, TwinAdmin twins, DeadLetterStore deadLetters, HistoryQueries history,
       AlertLog alertLog, AlertTail alertTail, TwinworksMetrics metrics, Clock clock, int maxPageSize,
-      ApiGuard guard, DeadLetterTenants deadLetterTenants) {
+      ApiGuard guard, DeadLetterTenants deadLetterTenants, DashboardRoutes dashboard) {
     this.registry = registry;
     this.twins = twins;
     this.deadLetters = deadLetters;
@@ -66,6 +67,7 @@ public final class ApiRoutes extends AllDirectives {
     this.maxPageSize = maxPageSize;
     this.guard = guard;
     this.deadLetterTenants = deadLetterTenants;
+    this.dashboard = dashboard;
   }
 
   /**
@@ -74,6 +76,7 @@ public final class ApiRoutes extends AllDirectives {
    */
   public Route routes() {
     return guard.protect(principal -> handleExceptions(exceptions(), () -> handleRejections(rejections(), () -> concat(
+        dashboard.pages(),
         pathPrefix("api", () -> pathPrefix("v1", () -> v1(principal))),
         path("metrics", () -> get(() -> parameterList("name[]", this::metricsText)))))));
   }
@@ -89,6 +92,8 @@ public final class ApiRoutes extends AllDirectives {
                 put(() -> entity(Unmarshaller.entityToString(), body -> putConfig(principal, id, body))))),
             path("oee", () -> get(() -> parameterMap(params -> getOee(principal, id, params))))))),
         alerts.routes(principal),
+        dashboard.stream(principal),
+        dashboard.openApi(),
         path("dead-letters", () -> get(() -> listDeadLetters(principal))));
   }
 

@@ -59,6 +59,7 @@ public final class RouteCatalog {
       new Entry("GET", "/api/v1/alerts/stream", Access.TENANT),
       new Entry("POST", "/api/v1/alerts/{alertId}/ack", Access.TENANT),
       new Entry("GET", "/api/v1/dead-letters", Access.TENANT),
+      new Entry("GET", "/api/v1/stream", Access.TENANT),
       new Entry("GET", "/metrics", Access.ADMIN));
 
   /** What a request's method and path find in the catalog. */

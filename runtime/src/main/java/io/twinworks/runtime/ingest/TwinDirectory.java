@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.apache.pekko.Done;
 
 /**
@@ -27,8 +28,16 @@ public final class TwinDirectory {
       Caffeine.newBuilder().maximumSize(KNOWN_CACHE_SIZE).build();
   private final Map<TwinKey, Instant> pendingLastSeen = new ConcurrentHashMap<>();
 
+  private final Consumer<TwinKey> onRegistered;
+
   public TwinDirectory(TwinRegistry registry) {
+    this(registry, key -> { });
+  }
+
+  /** @param onRegistered told of each twin this node registered (the first time it saw it since it started) */
+  public TwinDirectory(TwinRegistry registry, Consumer<TwinKey> onRegistered) {
     this.registry = registry;
+    this.onRegistered = onRegistered;
   }
 
   /** Completes when the twin is in the registry (at once when it is known already). */
@@ -38,6 +47,7 @@ public final class TwinDirectory {
     }
     return registry.register(List.of(entry(key, seen))).thenApply(done -> {
       registered.put(key, Boolean.TRUE);
+      onRegistered.accept(key);
       return done;
     });
   }

@@ -14,6 +14,11 @@ import io.twinworks.runtime.config.RuntimeSettings.Endpoint;
 import io.twinworks.runtime.config.RuntimeSettings.HistorySettings;
 import io.twinworks.runtime.security.HttpSecurity;
 import io.twinworks.runtime.ingest.ShardedTwinGateway;
+import io.twinworks.runtime.ingest.TwinGateway;
+import io.twinworks.runtime.live.LiveFeed;
+import io.twinworks.runtime.live.LiveHub;
+import io.twinworks.runtime.live.LiveSettings;
+import io.twinworks.runtime.live.LiveTwinGateway;
 import io.twinworks.runtime.metrics.TwinworksMetrics;
 import io.twinworks.twins.Quality;
 import io.twinworks.twins.Reading;
@@ -65,6 +70,7 @@ public final class ApiHarness implements AutoCloseable {
   private final ExecutorService blocking = Executors.newFixedThreadPool(4);
   private final EmbeddedStore store;
   private final ShardedTwinGateway twins;
+  private final TwinGateway recording;
   private final AlertTail tail;
   private final TwinworksMetrics metrics = new TwinworksMetrics();
   private final ServerBinding binding;
@@ -107,10 +113,14 @@ public final class ApiHarness implements AutoCloseable {
     tail = AlertTail.start(testKit.system(), store.alerts(), AlertStreamSettings.fromConfig(config));
     Clock clock = Clock.systemUTC();
     security = HttpSecurity.create(config);
+    LiveSettings liveSettings = LiveSettings.fromConfig(config);
+    LiveFeed live = LiveFeed.start(testKit.system(), liveSettings);
+    recording = new LiveTwinGateway(twins, live);
     ApiRoutes api = new ApiRoutes(store.registry(), twins, store.deadLetters(),
         new HistoryQueries(store.history(), new HistorySettings(1000, Duration.ofHours(1), Duration.ofHours(6)), clock),
         store.alerts(), tail, metrics, clock, 1000, new ApiGuard(security),
-        new DeadLetterTenants(TopicRoutes.fromConfig(config)));
+        new DeadLetterTenants(TopicRoutes.fromConfig(config)),
+        new DashboardRoutes(LiveHub.start(testKit.system(), liveSettings, live, clock)));
     binding = await(HttpsServers.serverAt(Http.get(testKit.system()), new Endpoint("127.0.0.1", 0), security)
         .bind(api.routes()));
   }
@@ -170,12 +180,12 @@ public final class ApiHarness implements AutoCloseable {
     await(store.registry().register(List.of(TwinEntry.seen(id, kind, now))));
   }
 
-  /** Records readings {@code (signal, value)} at {@code source}, received now. */
+  /** Records readings {@code (signal, value)} at {@code source}, received now; the live stream sees them. */
   public void record(TwinId id, TwinKind kind, Instant source, Map<String, Double> values) {
     Instant now = Instant.now();
     List<Reading> readings = values.entrySet().stream()
         .map(e -> new Reading(id, kind, e.getKey(), e.getValue(), Quality.GOOD, source, now, "test", 0)).toList();
-    await(twins.record(id, kind, readings));
+    await(recording.record(id, kind, readings));
   }
 
   /** An alert of a twin as the twins raise them, e.g. to put straight into the log. */

@@ -2,6 +2,10 @@ package io.twinworks.runtime.http;
 
 import io.twinworks.runtime.security.TokenHashes;
 import java.io.IOException;
+import java.net.URI;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.io.InputStream;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -57,6 +61,34 @@ final class SecuredApi implements AutoCloseable {
       request.header("Authorization", "Bearer " + token);
     }
     return send(request);
+  }
+
+  /**
+   * Opens a WebSocket on {@code pathAndQuery} with the token as a bearer header, and closes it: 101 when the
+   * handshake succeeded, else the status the server refused it with.
+   */
+  Answer webSocket(String pathAndQuery, String token) {
+    java.net.http.WebSocket.Builder builder = api.client().newWebSocketBuilder();
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    try {
+      java.net.http.WebSocket socket = builder.buildAsync(URI.create(api.uri(pathAndQuery).toString()
+          .replaceFirst("^http", "ws")), new java.net.http.WebSocket.Listener() {}).get(30, TimeUnit.SECONDS);
+      socket.abort();
+      return new Answer(101, "", HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+        HttpResponse<?> response = refused.getResponse();
+        return new Answer(response.statusCode(), String.valueOf(response.body()), response.headers());
+      }
+      throw new AssertionError(e);
+    } catch (TimeoutException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   Answer send(HttpRequest.Builder request) {

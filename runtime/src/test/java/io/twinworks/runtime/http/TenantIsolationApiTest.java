@@ -3,11 +3,13 @@ package io.twinworks.runtime.http;
 import static io.twinworks.runtime.http.ApiHarness.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twinworks.runtime.http.RouteCatalog.Access;
 import io.twinworks.runtime.http.RouteCatalog.Entry;
+import io.twinworks.runtime.live.LiveSocket;
 import io.twinworks.runtime.http.SecuredApi.Answer;
 import io.twinworks.twins.DeadLetter;
 import io.twinworks.twins.TwinId;
@@ -56,6 +58,7 @@ class TenantIsolationApiTest {
         Map.entry("GET /api/v1/alerts/stream", "/api/v1/alerts/stream?tenant=acme"),
         Map.entry("POST /api/v1/alerts/{alertId}/ack", "/api/v1/alerts/" + alertId + "/ack"),
         Map.entry("GET /api/v1/dead-letters", "/api/v1/dead-letters"),
+        Map.entry("GET /api/v1/stream", "/api/v1/stream"),
         Map.entry("GET /metrics", "/metrics"));
   }
 
@@ -113,11 +116,11 @@ class TenantIsolationApiTest {
   @Test
   void anotherTenantsTokenGetsNeitherAcmesDataNorWhetherItExists() {
     for (Entry route : protectedRoutes()) {
-      Answer answer = secured.call(route.method(), requests().get(key(route)), secured.beta, CONFIG);
+      Answer answer = send(route, secured.beta);
       assertFalse(answer.body().contains(SECRET_SIGNAL) || answer.body().contains(SECRET_PAYLOAD),
           key(route) + " showed acme's data to beta: " + answer.body());
-      if (route.path().equals("/api/v1/dead-letters")) {
-        assertEquals(200, answer.status(), answer.body()); // a list: beta's own dead letters only
+      if (LISTS.contains(key(route))) {
+        assertOk(route, answer); // beta's own only: see aTenantsListsAndStreamsAreForcedToItsOwnTenant
         continue;
       }
       assertTrue(answer.status() == 403 || answer.status() == 404, key(route) + ": " + answer.status());
@@ -157,17 +160,42 @@ class TenantIsolationApiTest {
   }
 
   @Test
+  void aTenantsLiveStreamCarriesItsOwnTwinsOnly() throws Exception {
+    TwinId acmeTwin = TwinId.of("acme:live1");
+    TwinId betaTwin = TwinId.of("beta:live1");
+    try (LiveSocket admin = LiveSocket.open(secured.api.port(), "/api/v1/stream?access_token=" + secured.admin);
+        LiveSocket beta = LiveSocket.open(secured.api.port(), "/api/v1/stream?access_token=" + secured.beta)) {
+      for (LiveSocket socket : List.of(admin, beta)) {
+        socket.send("{\"subscribe\":{\"prefix\":\"\"}}"); // every twin it may see
+        socket.await(m -> m.path("type").asText().equals("subscribed"), ApiHarness.TIMEOUT);
+      }
+      // The feed collects only once it knows a dashboard watches (asked once a second): record until one arrives.
+      java.util.concurrent.atomic.AtomicInteger second = new java.util.concurrent.atomic.AtomicInteger();
+      Eventually.get(() -> {
+        Instant at = T0.plusSeconds(3600 + second.incrementAndGet());
+        secured.api.record(acmeTwin, TwinKind.SENSOR, at, Map.of(SECRET_SIGNAL, 30.0));
+        secured.api.record(betaTwin, TwinKind.SENSOR, at, Map.of("temperature", 21.0));
+        return admin.await(m -> m.path("id").asText().equals(acmeTwin.value()), Duration.ofMillis(300));
+      });
+      JsonNode first = beta.await(m -> m.path("type").asText().equals("twin"), ApiHarness.TIMEOUT);
+      assertEquals(betaTwin.value(), first.get("id").asText(), "beta's first delta is of its own twin");
+      assertThrows(AssertionError.class, () -> beta.await(m -> m.toString().contains("acme"), Duration.ofSeconds(1)),
+          "no delta or announcement of acme's twins reaches beta");
+    }
+  }
+
+  @Test
   void aReadOnlyTokenReadsButDoesNotWrite() {
     for (Entry route : protectedRoutes()) {
       if (route.access() == Access.ADMIN) {
         continue;
       }
-      Answer answer = secured.call(route.method(), requests().get(key(route)), secured.acmeReadOnly, CONFIG);
+      Answer answer = send(route, secured.acmeReadOnly);
       if (route.isWrite()) {
         assertEquals(403, answer.status(), key(route) + ": " + answer.body());
         assertEquals("forbidden", json(answer.body()).get("error").asText());
       } else {
-        assertEquals(200, answer.status(), key(route) + ": " + answer.body());
+        assertOk(route, answer);
       }
     }
   }
@@ -185,8 +213,7 @@ class TenantIsolationApiTest {
   @Test
   void theAdminTokenIsAnsweredOnEveryRoute() {
     for (Entry route : protectedRoutes()) {
-      Answer answer = secured.call(route.method(), requests().get(key(route)), secured.admin, CONFIG);
-      assertEquals(200, answer.status(), key(route) + ": " + answer.body());
+      assertOk(route, send(route, secured.admin));
     }
   }
 
@@ -204,6 +231,22 @@ class TenantIsolationApiTest {
     assertEquals(200, answer.status());
     assertTrue(answer.header("Access-Control-Allow-Origin").isEmpty());
     assertTrue(answer.header("Strict-Transport-Security").isEmpty(), "HSTS only over HTTPS");
+  }
+
+  /** Routes that answer a list or a stream of the token's own tenant, not one resource of acme's. */
+  private static final Set<String> LISTS = Set.of("GET /api/v1/dead-letters", "GET /api/v1/stream");
+  /** Routes that are WebSockets: tried with a handshake, answered 101 when it is allowed. */
+  private static final Set<String> WEBSOCKETS = Set.of("GET /api/v1/stream");
+
+  /** The route's request on acme's resources with {@code token}; a WebSocket route as a handshake. */
+  private static Answer send(Entry route, String token) {
+    String request = requests().get(key(route));
+    return WEBSOCKETS.contains(key(route)) ? secured.webSocket(request, token)
+        : secured.call(route.method(), request, token, CONFIG);
+  }
+
+  private static void assertOk(Entry route, Answer answer) {
+    assertEquals(WEBSOCKETS.contains(key(route)) ? 101 : 200, answer.status(), key(route) + ": " + answer.body());
   }
 
   private static List<Entry> protectedRoutes() {
