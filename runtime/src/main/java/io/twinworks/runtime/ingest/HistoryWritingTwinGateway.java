@@ -6,24 +6,20 @@ import io.twinworks.twins.Reading;
 import io.twinworks.twins.TwinCommand.Recorded;
 import io.twinworks.twins.TwinId;
 import io.twinworks.twins.TwinKind;
-import io.twinworks.twins.TwinView;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import org.apache.pekko.Done;
 
 /**
  * Writes readings to history once their twin has persisted them, and answers only then. History rows
  * are keyed by twin, signal and source time, so readings sent again after a crash (and dropped by the
  * twin as duplicates) rewrite the same rows: each reading is in history exactly once.
  */
-public final class HistoryWritingTwinGateway implements TwinGateway {
+public final class HistoryWritingTwinGateway extends RecordingTwinGateway {
 
-  private final TwinGateway twins;
   private final HistoryStore history;
 
   public HistoryWritingTwinGateway(TwinGateway twins, HistoryStore history) {
-    this.twins = twins;
+    super(twins);
     this.history = history;
   }
 
@@ -31,16 +27,6 @@ public final class HistoryWritingTwinGateway implements TwinGateway {
   public CompletionStage<Recorded> record(TwinId id, TwinKind kind, List<Reading> readings) {
     return twins.record(id, kind, readings)
         .thenCompose(recorded -> history.write(points(readings)).thenApply(done -> recorded));
-  }
-
-  @Override
-  public CompletionStage<TwinView> view(TwinId id, TwinKind kind) {
-    return twins.view(id, kind);
-  }
-
-  @Override
-  public CompletionStage<Done> lost(TwinId id, TwinKind kind, Instant at, String cause) {
-    return twins.lost(id, kind, at, cause);
   }
 
   private static List<HistoryPoint> points(List<Reading> readings) {

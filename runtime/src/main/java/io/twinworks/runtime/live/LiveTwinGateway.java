@@ -1,24 +1,21 @@
 package io.twinworks.runtime.live;
 
+import io.twinworks.runtime.ingest.RecordingTwinGateway;
 import io.twinworks.runtime.ingest.TwinGateway;
 import io.twinworks.twins.Reading;
 import io.twinworks.twins.TwinCommand.Recorded;
 import io.twinworks.twins.TwinId;
 import io.twinworks.twins.TwinKind;
-import io.twinworks.twins.TwinView;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import org.apache.pekko.Done;
 
 /** Hands the readings a twin has persisted to the {@link LiveFeed}, for the dashboards. */
-public final class LiveTwinGateway implements TwinGateway {
+public final class LiveTwinGateway extends RecordingTwinGateway {
 
-  private final TwinGateway twins;
   private final LiveFeed feed;
 
   public LiveTwinGateway(TwinGateway twins, LiveFeed feed) {
-    this.twins = twins;
+    super(twins);
     this.feed = feed;
   }
 
@@ -28,15 +25,5 @@ public final class LiveTwinGateway implements TwinGateway {
       feed.recorded(readings);
       return recorded;
     });
-  }
-
-  @Override
-  public CompletionStage<TwinView> view(TwinId id, TwinKind kind) {
-    return twins.view(id, kind);
-  }
-
-  @Override
-  public CompletionStage<Done> lost(TwinId id, TwinKind kind, Instant at, String cause) {
-    return twins.lost(id, kind, at, cause);
   }
 }
