@@ -73,7 +73,7 @@ public final class AlertStreamReader implements AutoCloseable {
   private void readWhileOpen() {
     while (open) {
       try {
-        HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(uri)
+        HttpResponse<Stream<String>> response = http.send(ApiTokenHeader.authorized(HttpRequest.newBuilder(uri))
                 .header("Accept", "text/event-stream").header("Last-Event-ID", Long.toString(lastSeq.get())).build(),
             HttpResponse.BodyHandlers.ofLines());
         if (response.statusCode() != 200) {

@@ -287,7 +287,8 @@ public final class NabReplay {
   private JsonNode twinJson(String twinId) throws Exception {
     URI uri = URI.create(settings.httpUrl() + "/api/v1/twins/" + twinId); // ids are URL-safe: [A-Za-z0-9._:-]
     try {
-      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+      HttpResponse<String> response = HTTP.send(ApiTokenHeader.authorized(HttpRequest.newBuilder(uri))
+              .timeout(Duration.ofSeconds(20)).build(),
           HttpResponse.BodyHandlers.ofString());
       return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createObjectNode();
     } catch (IOException e) {

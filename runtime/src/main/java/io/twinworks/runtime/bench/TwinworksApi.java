@@ -75,7 +75,7 @@ final class TwinworksApi {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
-    HttpRequest built = request.timeout(TIMEOUT).build();
+    HttpRequest built = ApiTokenHeader.authorized(request).timeout(TIMEOUT).build();
     try {
       return http.send(built, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
