@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -136,7 +137,7 @@ public final class CassandraTwinRegistry implements TwinRegistry {
   @Override
   public CompletionStage<Optional<TwinEntry>> find(TwinId id) {
     return Rows.describe(session.executeAsync(find.bind(id.value()))
-        .thenApply(rs -> Optional.ofNullable(rs.one()).filter(row -> !row.isNull("kind")).map(this::entry)),
+        .thenApply(rs -> Optional.ofNullable(rs.one()).map(this::entry)),
         "finding twin " + id);
   }
 
@@ -216,7 +217,7 @@ public final class CassandraTwinRegistry implements TwinRegistry {
     BoundStatement select = query.kind()
         .map(kind -> pageByKind.bind(tenant, kind.id(), low, high, wanted))
         .orElseGet(() -> pageByTenant.bind(tenant, low, high, wanted));
-    return Rows.all(session, select, wanted, this::entry).thenCompose(rows -> {
+    return Rows.matching(session, select, wanted, this::entry, Objects::nonNull).thenCompose(rows -> {
       items.addAll(rows);
       return pageFrom(tenantPrefixes, index + 1, query, low, high, items);
     });
@@ -230,10 +231,18 @@ public final class CassandraTwinRegistry implements TwinRegistry {
     return new TwinPage(page, Optional.of(TwinCursor.encode(page.get(limit - 1).id())));
   }
 
+  /**
+   * The twin of a row, or null while its registration is half written: its first-seen and last-seen columns are
+   * written by separate statements, in any order. Without the last-seen write (which carries the kind) it is not
+   * there yet; without the first-seen write, its first sighting is its last so far.
+   */
   private TwinEntry entry(Row row) {
-    Instant first = Instant.ofEpochSecond(row.getInstant("first_seen").getEpochSecond(),
-        MAX_NANOS - row.getInt("first_seen_nanos_rev"));
+    if (row.isNull("kind") || row.isNull("last_seen")) {
+      return null;
+    }
     Instant last = Instant.ofEpochSecond(row.getInstant("last_seen").getEpochSecond(), row.getInt("last_seen_nanos"));
+    Instant first = row.isNull("first_seen") ? last : Instant.ofEpochSecond(
+        row.getInstant("first_seen").getEpochSecond(), MAX_NANOS - row.getInt("first_seen_nanos_rev"));
     return new TwinEntry(TwinId.of(row.getString("id")), TwinKind.of(row.getString("kind")),
         row.getString("tenant") != null ? row.getString("tenant") : TwinId.of(row.getString("id")).tenant(),
         first, last);
