@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Three nodes share the ingestion of a steady QoS 1 load over 1,000 twins ({@code $share/twinworks/...}); one is
  * killed with {@code kill -9}. Every twin answers again from the survivors within the resolver's failover time (the
- * split-brain resolver downs the dead node after 20 s of stable membership, its shards move after the removal
+ * split-brain resolver downs the dead node after 7 s of stable membership, its shards move after the removal
  * margin). The node comes back with the same MQTT client id and
  * gets what was in flight to it from its persistent session; after the load every acknowledged reading is in
  * history exactly once.
@@ -33,9 +33,9 @@ class ClusterNodeLossIT {
   /**
    * Pekko's failover with the split-brain resolver: failure detection (~5 s) + stable-after (7 s) + the removal margin
    * (= stable-after) before the dead node's shards go elsewhere, then a third of the twins recover from Cassandra while
-   * the load goes on. Issue 7 promises 30 s; on the 2-core test machine it measured 28.8 s once and over 30 s once
-   * (93 of 1,000 twins still recovering), so the bound asserted here is 60 s and the time is printed: the 30 s is
-   * not yet kept reliably on this machine (see BENCHMARKS.md "Cluster: 1 node vs 3 nodes").
+   * the load goes on. Issue 7 promises 30 s; on the 2-core test machine it measured 28.5–32.3 s over six runs, so the
+   * bound asserted here is 60 s and the time is printed: the 30 s is not yet kept reliably on this machine (see
+   * BENCHMARKS.md "Cluster: 1 node vs 3 nodes").
    */
   private static final Duration ANSWER_AGAIN_WITHIN = Duration.ofSeconds(60);
   private static final int VICTIM = 3;
