@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,19 +49,20 @@ class EdgeGatewayIT {
         return () -> { };
       }));
       try (EdgeGateway gateway = EdgeGateway.start(settings, pollers, lines::add)) {
-        await(() -> gateway.status().forwardedReadings() == 5);
+        await(() -> gateway.status().forwardedReadings() == 5, () -> gateway.status().toString());
         String metrics = scrape(gateway.metricsPort());
         assertTrue(metrics.contains("twinworks_edge_forwarded_readings_total 5.0"), metrics);
         assertTrue(metrics.contains("twinworks_edge_buffered_readings 0.0"), metrics);
         assertTrue(metrics.contains("twinworks_edge_connected 1.0"), metrics);
         assertTrue(metrics.contains("twinworks_edge_poller_problems_total 1.0"), metrics);
 
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("edge gw-it: connected to " + broker.url()
-            + ", 0 readings buffered, 0 dropped")), lines.toString());
+        // The status line is printed every 200 ms, so the first one after forwarding may still be on its way.
+        await(() -> lines.stream().anyMatch(l -> l.startsWith("edge gw-it: connected to " + broker.url()
+            + ", 0 readings buffered, 0 dropped")), lines::toString);
 
         broker.stop();
-        await(() -> !gateway.status().connected());
-        await(() -> lines.stream().anyMatch(l -> l.startsWith("edge gw-it: NOT CONNECTED to")));
+        await(() -> !gateway.status().connected(), () -> gateway.status().toString());
+        await(() -> lines.stream().anyMatch(l -> l.startsWith("edge gw-it: NOT CONNECTED to")), lines::toString);
         assertTrue(scrape(gateway.metricsPort()).contains("twinworks_edge_connected 0.0"));
       }
     }
@@ -83,10 +86,10 @@ class EdgeGatewayIT {
     return response.body();
   }
 
-  private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+  private static void await(BooleanSupplier condition, Supplier<String> seen) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "condition not met within 20 s");
+      assertTrue(System.nanoTime() < deadline, () -> "condition not met within 20 s; seen: " + seen.get());
       Thread.sleep(50);
     }
   }
