@@ -47,6 +47,12 @@ class SplitBrainResolverConfigTest {
   }
 
   @Test
+  void aNodeLossMovesTensOfShardsPerKindNotHundreds() {
+    // Each shard a dead node held is allocated again, one coordinator update at a time.
+    assertEquals(100, CONFIG.getInt("pekko.cluster.sharding.number-of-shards"));
+  }
+
+  @Test
   void anEnvironmentOverlayCanMoveStableAfter() {
     Config longer = ConfigLoader.load(Optional.empty(),
         com.typesafe.config.ConfigFactory.parseString("pekko.cluster.split-brain-resolver.stable-after = 20s"));
