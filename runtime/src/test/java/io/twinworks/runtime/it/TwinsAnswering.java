@@ -24,10 +24,16 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class TwinsAnswering {
 
-  private static final int IN_FLIGHT = 256;
+  /**
+   * Enough to ask 1,000 twins within a second or two once they answer, few enough not to be the load: 256 at once
+   * (each a registry read and a twin ask, retried every 100 ms while the twins move) kept three runtimes and Cassandra
+   * busy enough to slow the very take-over it measures.
+   */
+  private static final int IN_FLIGHT = 64;
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(2)).build();
 
   private TwinsAnswering() {}
 
