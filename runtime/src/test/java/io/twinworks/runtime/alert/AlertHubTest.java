@@ -157,7 +157,9 @@ class AlertHubTest {
   void aBatchThatFailedBeforeItWasWrittenIsLoggedOnceWhenTheTwinsSendAgain() throws Exception {
     log.failNextAppendBeforeWriting();
     ActorRef<AlertHub.Command> hub = failThenSendAgain();
-    assertEquals(List.of(10), log.appendSizes());
+    // Each change appended once; in how many batches depends on when the deliveries sent again reach the hub (before
+    // or after it has read the log's last number again): CI saw [1, 1, 8].
+    assertEquals(10, log.appendSizes().stream().mapToInt(Integer::intValue).sum(), log.appendSizes().toString());
     assertEquals(10, logged().size());
     assertNextChangeIsSeq(hub, 11);
   }
@@ -216,7 +218,7 @@ class AlertHubTest {
     deliveries.forEach(hub::tell);
     log.open();
     log.failed().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-    // The hub handles the failure before these: they queue behind the append in flight.
+    // These reach the hub before or after it has handled the failure (and read the log's last number again).
     deliveries.forEach(hub::tell);
     Set<Confirmed> expected = new HashSet<>();
     deliveries.forEach(d -> expected.add(new Confirmed(d.alerts().twinId(), 1)));
