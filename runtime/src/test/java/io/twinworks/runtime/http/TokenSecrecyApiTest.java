@@ -83,8 +83,7 @@ class TokenSecrecyApiTest {
   @Test
   void aMalformedAuthorizationHeaderIsNotLoggedByTheHttpServer() {
     String secret = "tw_" + TokenHashes.newToken();
-    org.slf4j.Logger pekkoHttp = LoggerFactory.getLogger("org.apache.pekko");
-    Logger pekko = (Logger) pekkoHttp;
+    Logger pekko = (Logger) LoggerFactory.getLogger("org.apache.pekko"); // Pekko HTTP's loggers are under it
     ch.qos.logback.classic.Level before = pekko.getLevel();
     pekko.setLevel(ch.qos.logback.classic.Level.DEBUG);
     try {

@@ -32,6 +32,9 @@ final class LocalRuntime implements BeforeAllCallback, AfterAllCallback {
     if (runtime != null) {
       runtime.close();
     }
+    if (dataDir == null) {
+      return; // beforeAll failed before making it
+    }
     try (Stream<Path> files = Files.walk(dataDir)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     }
