@@ -67,6 +67,7 @@ public final class TwinworksRuntime {
   private final ActorSystem<Void> system;
   private final TwinworksMetrics metrics;
   private final ServerBinding binding;
+  private final CompletionStage<Done> stopped;
 
   private TwinworksRuntime(RuntimeSettings settings, ActorSystem<Void> system, TwinworksMetrics metrics,
       ServerBinding binding) {
@@ -74,6 +75,7 @@ public final class TwinworksRuntime {
     this.system = system;
     this.metrics = metrics;
     this.binding = binding;
+    this.stopped = StopSignal.of(system);
   }
 
   public static TwinworksRuntime start(Config config, RuntimeSettings settings, StartupProgress progress) {
@@ -161,6 +163,7 @@ public final class TwinworksRuntime {
       TwinDirectory directory, TwinworksStore store, Optional<EmbeddedBroker> broker) {
     CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
     shutdown.addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "readiness-off", () -> {
+      log.info("stopping: {}", shutdown.getShutdownReason().map(r -> r.getClass().getSimpleName()).orElse("unknown"));
       IngestReadiness.unregister(system);
       return CompletableFuture.completedFuture(Done.getInstance());
     });
@@ -169,19 +172,25 @@ public final class TwinworksRuntime {
     // and batches still being persisted here could then write a twin's journal from two nodes.
     shutdown.addTask(CoordinatedShutdown.PhaseServiceRequestsDone(), "ingestion-drain", () -> (downed(shutdown)
         ? ingestion.abandon() : ingestion.drain())
-        .thenCompose(done -> directory.flush()));
-    shutdown.addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "store-close", () -> {
-      store.close();
-      return CompletableFuture.completedFuture(Done.getInstance());
-    });
+        .thenCompose(done -> directory.flush())
+        .thenApply(done -> {
+          log.info("stopping: ingestion {}", downed(shutdown) ? "abandoned (node downed)" : "drained");
+          return done;
+        }));
+    Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("twinworks.blocking-dispatcher"));
+    // Off the shutdown's own thread, so that the phase's timeout holds if closing blocks.
+    shutdown.addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "store-close", () ->
+        CompletableFuture.runAsync(() -> {
+          long started = System.nanoTime();
+          store.close();
+          log.info("stopping: store closed in {} ms", (System.nanoTime() - started) / 1_000_000);
+        }, blocking).thenApply(v -> Done.getInstance()));
     // The broker closes inside the coordinated shutdown, after ingestion drained and its client left:
     // on SIGTERM the JVM halts once the actor system has terminated, so a close that only ran after
     // termination was cut off (journal not closed, the last acks possibly not written). Idempotent;
     // the termination hook stays for a system terminated without the coordinated shutdown.
     broker.ifPresent(b -> shutdown.addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "broker-close",
-        () -> CompletableFuture.runAsync(b::close,
-                system.dispatchers().lookup(DispatcherSelector.fromConfig("twinworks.blocking-dispatcher")))
-            .thenApply(v -> Done.getInstance())));
+        () -> CompletableFuture.runAsync(b::close, blocking).thenApply(v -> Done.getInstance())));
     system.getWhenTerminated().thenRun(() -> broker.ifPresent(EmbeddedBroker::close));
   }
 
@@ -215,8 +224,9 @@ public final class TwinworksRuntime {
     return CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.unknownReason());
   }
 
-  public CompletionStage<Done> whenTerminated() {
-    return system.getWhenTerminated();
+  /** When the process may exit: the actor system terminated, or its coordinated shutdown gave up waiting for that. */
+  public CompletionStage<Done> whenStopped() {
+    return stopped;
   }
 
   private static void createDataDir(RuntimeSettings settings) {

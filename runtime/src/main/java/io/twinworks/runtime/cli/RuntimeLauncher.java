@@ -52,7 +52,7 @@ final class RuntimeLauncher {
     System.out.printf("twinworks: ready in %.1f s — twins at %s/api/v1/twins, metrics at %s/metrics%n",
         (System.nanoTime() - started) / 1e9, url, url);
     demoPlant.ifPresent(plant -> runSimulator(runtime, settings, url, plant));
-    runtime.whenTerminated().toCompletableFuture().join();
+    runtime.whenStopped().toCompletableFuture().join();
     return exitCode(runtime.downedByCluster());
   }
 

@@ -2,6 +2,7 @@ package io.twinworks.runtime.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.twinworks.persistence.cassandra.launcher.CassandraNode;
 import io.twinworks.persistence.cassandra.launcher.LaunchSettings;
@@ -61,7 +62,10 @@ class ClusterPartitionIT {
         namespace.cutClusterLink();
         long cut = System.nanoTime();
         OptionalInt exit = cluster.node(CUT_OFF).awaitExit(MINORITY_EXITS_WITHIN);
-        assertTrue(exit.isPresent(), "the cut-off node must down itself and exit within " + MINORITY_EXITS_WITHIN);
+        if (exit.isEmpty()) {
+          fail("the cut-off node must down itself and exit within " + MINORITY_EXITS_WITHIN
+              + cluster.node(CUT_OFF).diagnosis(30));
+        }
         assertEquals(3, exit.getAsInt(), "exit code of a node downed by the cluster");
         assertTrue(cluster.node(CUT_OFF).logText().contains("downed by the cluster"), "the node says why it exits");
         System.out.printf("ClusterPartitionIT: the cut-off node exited %.1f s after the cut%n", seconds(cut));

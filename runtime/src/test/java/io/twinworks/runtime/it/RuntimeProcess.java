@@ -196,6 +196,53 @@ final class RuntimeProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * What a person needs when this process does not do what a test waits for, short enough for an assertion message:
+   * a thread dump is taken (SIGQUIT; the JVM writes it to the log), then the log's last {@code lines} timestamped
+   * lines and, for each thread in our code, Pekko's coordinated shutdown or {@code main}, its name and top frames.
+   */
+  String diagnosis(int lines) throws InterruptedException {
+    if (process.isAlive()) {
+      signalQuit();
+      Thread.sleep(2000);
+    }
+    List<String> all = logText().lines().toList();
+    List<String> stamped = all.stream().filter(l -> l.matches("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*"))
+        .map(l -> l.length() > 240 ? l.substring(0, 240) + "…" : l).toList();
+    StringBuilder out = new StringBuilder("\n--- log of " + log + " (last " + lines + " lines) ---\n");
+    stamped.subList(Math.max(0, stamped.size() - lines), stamped.size()).forEach(l -> out.append(l).append('\n'));
+    out.append("--- threads of interest ---\n");
+    for (int i = 0; i < all.size(); i++) {
+      if (!all.get(i).startsWith("\"")) {
+        continue;
+      }
+      List<String> frames = new ArrayList<>();
+      for (int j = i + 1; j < all.size() && !all.get(j).isBlank(); j++) {
+        frames.add(all.get(j).trim());
+      }
+      boolean interesting = all.get(i).startsWith("\"main\"")
+          || frames.stream().anyMatch(f -> f.contains("io.twinworks") || f.contains("CoordinatedShutdown"));
+      if (interesting) {
+        out.append(all.get(i), 0, Math.min(120, all.get(i).length())).append('\n');
+        frames.stream().limit(8).forEach(f -> out.append("    ").append(f).append('\n'));
+      }
+    }
+    return out.toString();
+  }
+
+  private void signalQuit() throws InterruptedException {
+    List<String> command = new ArrayList<>();
+    if (!"root".equals(System.getProperty("user.name"))) {
+      command.addAll(List.of("sudo", "-n"));
+    }
+    command.addAll(List.of("kill", "-QUIT", String.valueOf(process.pid())));
+    try {
+      new ProcessBuilder(command).redirectErrorStream(true).start().waitFor(10, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      System.err.println("RuntimeProcess: no thread dump: " + e.getMessage());
+    }
+  }
+
   @Override
   public void close() {
     if (process.isAlive()) {
