@@ -13,6 +13,7 @@ import io.twinworks.runtime.ingest.BatchProcessor;
 import io.twinworks.runtime.ingest.CoalescingTwinGateway;
 import io.twinworks.runtime.ingest.HistoryWritingTwinGateway;
 import io.twinworks.runtime.ingest.ShardedTwinGateway;
+import io.twinworks.runtime.ingest.RetryingTwinGateway;
 import io.twinworks.runtime.ingest.TwinDirectory;
 import io.twinworks.runtime.ingest.TwinGateway;
 import io.twinworks.runtime.ingest.TwinReadingSink;
@@ -46,6 +47,7 @@ import org.slf4j.LoggerFactory;
  * @param twins the twins as the HTTP API reaches them
  * @param pollingSink where polling connectors (Modbus, OPC UA) hand their readings and dead letters
  * @param live what ingestion applied, for the dashboards' live stream
+ * @param askRetries asks ingestion sends again when a twin does not answer in time; readiness and shutdown use it
  */
 public record TwinMachinery(
     TopicRoutes routes,
@@ -55,7 +57,8 @@ public record TwinMachinery(
     TwinDirectory directory,
     BatchProcessor processor,
     ReadingSink pollingSink,
-    LiveFeed live) {
+    LiveFeed live,
+    RetryingTwinGateway askRetries) {
 
   private static final Logger log = LoggerFactory.getLogger(TwinMachinery.class);
 
@@ -90,14 +93,16 @@ public record TwinMachinery(
     TopicRoutes routes = TopicRoutes.fromConfig(config);
     SparkplugSettings sparkplug = SparkplugSettings.create(config);
     // The dashboards see a reading once its twin persisted it, without waiting for its history row.
+    RetryingTwinGateway askRetries = new RetryingTwinGateway(twins, settings.ingest().askRetries(),
+        metrics::askRetried);
     TwinGateway ingestTwins = new CoalescingTwinGateway(
-        new HistoryWritingTwinGateway(new LiveTwinGateway(twins, live), store.history()),
+        new HistoryWritingTwinGateway(new LiveTwinGateway(askRetries, live), store.history()),
         settings.ingest().maxReadingsPerCommand(), metrics::recorded);
     TwinRecorder recorder = new TwinRecorder(ingestTwins, directory, heartbeats, store.deadLetters(), metrics);
     BatchProcessor processor = new BatchProcessor(routes, SparkplugIngest.create(sparkplug, rebirths), recorder,
         metrics, clock);
     return new TwinMachinery(routes, sparkplug, twins, heartbeats, directory, processor,
-        new TwinReadingSink(recorder, clock), live);
+        new TwinReadingSink(recorder, clock), live, askRetries);
   }
 
   /**

@@ -25,7 +25,6 @@ import io.twinworks.runtime.http.HistoryQueries;
 import io.twinworks.runtime.cluster.ClusterGauges;
 import io.twinworks.runtime.cluster.StoreJobs;
 import io.twinworks.runtime.ingest.IngestionPipeline;
-import io.twinworks.runtime.ingest.TwinDirectory;
 import io.twinworks.runtime.live.LiveHub;
 import io.twinworks.runtime.live.LiveSettings;
 import io.twinworks.runtime.metrics.TwinworksMetrics;
@@ -153,14 +152,15 @@ public final class TwinworksRuntime {
             : " (security off: loopback only)"));
 
     awaitSubscription(mqtt, settings, progress);
-    IngestReadiness.register(system, () -> mqtt.isSubscribed() && ingestion.isHealthy());
+    IngestReadiness.register(system,
+        () -> mqtt.isSubscribed() && ingestion.isHealthy() && machinery.askRetries().isHealthy());
 
-    registerShutdown(system, binding, ingestion, machinery.directory(), store, broker);
+    registerShutdown(system, binding, ingestion, machinery, store, broker);
     return new TwinworksRuntime(settings, system, metrics, binding);
   }
 
   private static void registerShutdown(ActorSystem<Void> system, ServerBinding binding, IngestionPipeline ingestion,
-      TwinDirectory directory, TwinworksStore store, Optional<EmbeddedBroker> broker) {
+      TwinMachinery machinery, TwinworksStore store, Optional<EmbeddedBroker> broker) {
     CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
     shutdown.addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "readiness-off", () -> {
       log.info("stopping: {}", shutdown.getShutdownReason().map(r -> r.getClass().getSimpleName()).orElse("unknown"));
@@ -170,13 +170,15 @@ public final class TwinworksRuntime {
     shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "http-unbind", binding::unbind);
     // A node the cluster downed does not drain: the majority starts its twins after the removal margin (stable-after),
     // and batches still being persisted here could then write a twin's journal from two nodes.
-    shutdown.addTask(CoordinatedShutdown.PhaseServiceRequestsDone(), "ingestion-drain", () -> (downed(shutdown)
-        ? ingestion.abandon() : ingestion.drain())
-        .thenCompose(done -> directory.flush())
+    shutdown.addTask(CoordinatedShutdown.PhaseServiceRequestsDone(), "ingestion-drain", () -> {
+      machinery.askRetries().stopRetrying();
+      return (downed(shutdown) ? ingestion.abandon() : ingestion.drain())
+        .thenCompose(done -> machinery.directory().flush())
         .thenApply(done -> {
           log.info("stopping: ingestion {}", downed(shutdown) ? "abandoned (node downed)" : "drained");
           return done;
-        }));
+        });
+    });
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.fromConfig("twinworks.blocking-dispatcher"));
     // Off the shutdown's own thread, so that the phase's timeout holds if closing blocks.
     shutdown.addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "store-close", () ->

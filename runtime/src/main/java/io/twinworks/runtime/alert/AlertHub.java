@@ -81,6 +81,7 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
   private long seq = -1;
   private boolean busy;
   private boolean handingOver;
+  private boolean announced;
 
   private AlertHub(ActorContext<Command> context, AlertLog log, AppendListener appends, Confirmations confirmations,
       AlertHubSettings settings) {
@@ -127,6 +128,8 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
   }
 
   private Behavior<Command> onHandOver() {
+    getContext().getLog().info("alert hub handing over to the next node ({} waiting, an append in flight: {})",
+        waiting.size(), busy);
     if (!busy) {
       return Behaviors.stopped();
     }
@@ -138,6 +141,10 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
     if (started.failure() != null) {
       // Restarted with backoff by its supervisor; the twins send their unconfirmed changes again.
       throw new IllegalStateException("cannot read the alert log's last sequence number", started.failure());
+    }
+    if (!announced) {
+      announced = true;
+      getContext().getLog().info("alert hub running on this node; the alert log is at {}", started.lastSeq());
     }
     seq = started.lastSeq();
     next();

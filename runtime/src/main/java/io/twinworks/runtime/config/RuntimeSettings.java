@@ -25,7 +25,7 @@ public record RuntimeSettings(
   /** How the ingestion stage batches and waits. */
   public record IngestSettings(
       int maxBatch, Duration batchWindow, int parallelism, int maxReadingsPerCommand, Duration askTimeout,
-      Duration registryFlushInterval) {}
+      int askRetries, Duration registryFlushInterval) {}
 
   /** What history queries answer by default and at most. */
   public record HistorySettings(int maxPoints, Duration defaultRange, Duration rawRange) {}
@@ -61,6 +61,7 @@ public record RuntimeSettings(
             read.intBetween("twinworks.ingest.parallelism", 1, 256),
             read.intBetween("twinworks.ingest.max-readings-per-command", 1, 100_000),
             read.positiveDuration("twinworks.ingest.ask-timeout"),
+            read.intBetween("twinworks.ingest.ask-retries", 0, 100),
             read.positiveDuration("twinworks.ingest.registry-flush-interval")),
         new HistorySettings(
             read.intBetween("twinworks.history.max-points", 1, 1_000_000),

@@ -39,6 +39,10 @@ public final class TwinworksMetrics {
       .name("twinworks_twin_commands_total")
       .help("Commands that recorded readings in twins (one journal event each); readings/commands is the coalescing")
       .register(registry);
+  private final Counter askRetries = Counter.builder()
+      .name("twinworks_ingest_ask_retries_total")
+      .help("Asks to twins sent again after ask-timeout passed without an answer (a shard moving, a slow store)")
+      .register(registry);
   private final Counter deadLetters = Counter.builder()
       .name("twinworks_dead_letters_total")
       .help("Inputs rejected to the dead-letter store")
@@ -81,6 +85,10 @@ public final class TwinworksMetrics {
     readings.labelValues("accepted").inc(outcome.accepted());
     readings.labelValues("duplicate").inc(outcome.duplicates());
     readings.labelValues("late").inc(outcome.late());
+  }
+
+  public void askRetried() {
+    askRetries.inc();
   }
 
   public void deadLettered(int count) {

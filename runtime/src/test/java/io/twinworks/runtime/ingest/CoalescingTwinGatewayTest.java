@@ -24,36 +24,7 @@ class CoalescingTwinGatewayTest {
   private static final TwinId PUMP = TwinId.of("default:pump");
   private static final TwinId FAN = TwinId.of("default:fan");
 
-  /** A twin gateway whose answers the test gives by hand, in the order the commands came. */
-  private static final class HandAnswered implements TwinGateway {
-    final List<List<Reading>> commands = new ArrayList<>();
-    final List<CompletableFuture<Recorded>> answers = new ArrayList<>();
-
-    @Override
-    public CompletionStage<Recorded> record(TwinId id, TwinKind kind, List<Reading> readings) {
-      commands.add(readings);
-      CompletableFuture<Recorded> answer = new CompletableFuture<>();
-      answers.add(answer);
-      return answer;
-    }
-
-    @Override
-    public CompletionStage<TwinView> view(TwinId id, TwinKind kind) {
-      throw new UnsupportedOperationException();
-    }
-
-    /** A loss is a command of no readings, answered by hand like the others. */
-    @Override
-    public CompletionStage<Done> lost(TwinId id, TwinKind kind, Instant at, String cause) {
-      return record(id, kind, List.of()).thenApply(recorded -> Done.getInstance());
-    }
-
-    void accept(int command) {
-      answers.get(command).complete(new Recorded(commands.get(command).size(), 0, 0));
-    }
-  }
-
-  private final HandAnswered twins = new HandAnswered();
+  private final HandAnsweredTwins twins = new HandAnsweredTwins();
   private final List<Recorded> outcomes = new ArrayList<>();
   private final CoalescingTwinGateway gateway = new CoalescingTwinGateway(twins, 3, outcomes::add);
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class IngestionPipelineTest {
 
   private static final IngestSettings ONE_AT_A_TIME = new IngestSettings(1, Duration.ofMillis(1), 1, 100,
-      Duration.ofSeconds(15), Duration.ofSeconds(1));
+      Duration.ofSeconds(15), 3, Duration.ofSeconds(1));
 
   private final ActorTestKit kit = ActorTestKit.create();
   private final AtomicReference<SourceQueueWithComplete<MqttMessageWithAck>> broker = new AtomicReference<>();
