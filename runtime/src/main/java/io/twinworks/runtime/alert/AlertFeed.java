@@ -38,7 +38,12 @@ public final class AlertFeed {
   public Source<LoggedAlert, NotUsed> resume(AlertFilter filter, long afterSeq) {
     return Source.fromMaterializer((materializer, attributes) -> {
       Resume resume = new Resume(filter, afterSeq);
-      return logged(filter, afterSeq, Long.MAX_VALUE).map(change -> new Tagged(change, false))
+      Source<LoggedAlert, NotUsed> logged = Source.completionStage(alerts.lastSeq())
+          .flatMapConcat(mark -> {
+            resume.covered(mark);
+            return logged(filter, afterSeq, mark + 1);
+          });
+      return logged.map(change -> new Tagged(change, false))
           .concat(live(filter).map(change -> new Tagged(change, true)))
           .flatMapConcat(resume::next);
     }).mapMaterializedValue(done -> NotUsed.notUsed());
@@ -59,16 +64,23 @@ public final class AlertFeed {
   /** A change and whether it came live (or from the log). */
   private record Tagged(LoggedAlert change, boolean live) {}
 
-  /** The state of one resumed stream: the last seq passed on, and whether the gap check has been done. */
+  /**
+   * The state of one resumed stream: the last seq passed on, how far the log read covered the log (whether or not
+   * any change there matched), and whether the gap check has been done. The gap check reads only what the log read
+   * did not cover: with a narrow filter the last change passed on can be far behind, and reading from there again
+   * held the first live change back by a second scan of the log.
+   */
   private final class Resume {
 
     private final AlertFilter filter;
     private long last;
+    private long covered;
     private boolean checked;
 
     Resume(AlertFilter filter, long afterSeq) {
       this.filter = filter;
       this.last = afterSeq;
+      this.covered = afterSeq;
     }
 
     Source<LoggedAlert, NotUsed> next(Tagged tagged) {
@@ -82,7 +94,13 @@ public final class AlertFeed {
         return Source.single(tagged.change());
       }
       checked = true;
-      return logged(filter, before, seq).concat(Source.single(tagged.change()));
+      long from = Math.max(before, covered);
+      return from >= seq - 1 ? Source.single(tagged.change())
+          : logged(filter, from, seq).concat(Source.single(tagged.change()));
+    }
+
+    void covered(long upTo) {
+      covered = upTo;
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.twinworks.runtime.alert;
 
 import static io.twinworks.runtime.http.ApiHarness.alert;
+import static io.twinworks.runtime.alert.StageWaits.awaitQuietly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,13 +82,6 @@ class AlertTailTest {
     return Integer.parseInt(id.substring(id.indexOf('~') + 1));
   }
 
-  private static void awaitQuietly(CompletionStage<?> stage, long millis) throws InterruptedException {
-    try {
-      stage.toCompletableFuture().get(millis, TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      // not yet
-    }
-  }
 
   /** Subscribes and never asks for anything. */
   private static final class NeverRequests implements Subscriber<LoggedAlert> {

@@ -27,6 +27,8 @@ final class CountingAlertLog implements AlertLog {
   private final AlertLog log;
   private final CompletableFuture<Void> opened = new CompletableFuture<>();
   private final List<Integer> appendSizes = new CopyOnWriteArrayList<>();
+  private final List<Long> sinceCalls = new CopyOnWriteArrayList<>();
+  private final AtomicInteger sinceAnswered = new AtomicInteger();
   private final AtomicInteger failBeforeWriting = new AtomicInteger();
   private final AtomicInteger failAfterWriting = new AtomicInteger();
   private final CompletableFuture<Void> failed = new CompletableFuture<>();
@@ -44,6 +46,16 @@ final class CountingAlertLog implements AlertLog {
   /** How many changes each successful append had, in order. */
   List<Integer> appendSizes() {
     return List.copyOf(appendSizes);
+  }
+
+  /** The {@code afterSeq} of every read of changes, in order. */
+  List<Long> sinceCalls() {
+    return List.copyOf(sinceCalls);
+  }
+
+  /** How many reads of changes have been answered. */
+  int sinceAnswered() {
+    return sinceAnswered.get();
   }
 
   void failNextAppendBeforeWriting() {
@@ -103,7 +115,8 @@ final class CountingAlertLog implements AlertLog {
 
   @Override
   public CompletionStage<List<LoggedAlert>> since(long afterSeq, AlertFilter filter, int limit) {
-    return log.since(afterSeq, filter, limit);
+    sinceCalls.add(afterSeq);
+    return log.since(afterSeq, filter, limit).whenComplete((changes, failure) -> sinceAnswered.incrementAndGet());
   }
 
   @Override
