@@ -163,7 +163,7 @@ public final class TwinworksRuntime {
       TwinMachinery machinery, TwinworksStore store, Optional<EmbeddedBroker> broker) {
     CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
     shutdown.addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "readiness-off", () -> {
-      log.info("stopping: {}", shutdown.getShutdownReason().map(r -> r.getClass().getSimpleName()).orElse("unknown"));
+      log.info("stopping: {}", shutdown.getShutdownReason().map(String::valueOf).orElse("unknown"));
       IngestReadiness.unregister(system);
       return CompletableFuture.completedFuture(Done.getInstance());
     });

@@ -204,7 +204,11 @@ final class RuntimeProcess implements AutoCloseable {
   String diagnosis(int lines) throws InterruptedException {
     if (process.isAlive()) {
       signalQuit();
-      Thread.sleep(2000);
+      // The dump ends with the JVM's count of JNI references; give it up to 5 s to be written.
+      for (long deadline = System.nanoTime() + 5_000_000_000L;
+          !logText().contains("JNI global refs") && System.nanoTime() < deadline;) {
+        Thread.sleep(100);
+      }
     }
     List<String> all = logText().lines().toList();
     List<String> stamped = all.stream().filter(l -> l.matches("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*"))
