@@ -35,9 +35,11 @@ import org.apache.pekko.Done;
  * {@link AlertLog} on Cassandra (tables in {@code 004-alerts.cql}).
  *
  * <p><b>Changes</b> go to {@code alert_log}, partitioned by scope and {@code seq / }{@value #BUCKET_SIZE}: scope
- * {@code '*'} holds every change, scope {@code <tenant>} a tenant's. {@link #since} reads the highest seq, then walks
- * the buckets from {@code afterSeq} up to it in seq order, never past it; a twin and a minimum severity are filtered
- * here, within the tenant's partitions. {@link #appendAll} writes every log row of its changes before the mark
+ * {@code '*'} holds every change, scope {@code <tenant>} a tenant's and scope {@code <twin id>} a twin's (twin ids
+ * have a {@code ':'}, tenants never). {@link #since} reads the highest seq, then walks the buckets of the narrowest
+ * scope from {@code afterSeq} up to it in seq order, never past it; a minimum severity is filtered here. A twin's
+ * changes are in its own scope from the mark {@code twin-scoped-from} on: the seq of the first append by a Twinworks
+ * that writes that scope (schema version 4), set once; older ones are found in the tenant's scope. {@link #appendAll} writes every log row of its changes before the mark
  * {@code last} moves to the highest of them, and the writer starts the next append only after that, so a reader
  * that sees {@code last = n} sees every change up to it.
  *
@@ -71,6 +73,9 @@ public final class CassandraAlertLog implements AlertLog {
   private static final int MAX_BATCH_BYTES = 4 * 1024;
   private static final String LAST = "last";
   private static final String PURGED = "purged";
+  private static final String TWIN_SCOPED_FROM = "twin-scoped-from";
+  /** {@link #twinScopedFrom} before the mark is read or while it is absent: no change is in a twin's scope. */
+  private static final long NO_TWIN_SCOPE = Long.MAX_VALUE;
   private static final int PAGE = 500;
   private static final String SCOPE_COLUMNS = "scope, raised_us, id, state, alert";
 
@@ -92,9 +97,12 @@ public final class CassandraAlertLog implements AlertLog {
   private final PreparedStatement writeMark;
   private final PreparedStatement writePurgedMark;
   private final PreparedStatement readMark;
+  private final PreparedStatement startTwinScopes;
   private final PreparedStatement get;
   private final ScopeReads every;
   private final ScopeReads open;
+  /** The mark {@code twin-scoped-from} once known; it never changes once set. */
+  private volatile long twinScopedFrom = NO_TWIN_SCOPE;
 
   /** The first page and the page after a cursor of one of the current-state tables. */
   private record ScopeReads(PreparedStatement first, PreparedStatement after) {
@@ -136,6 +144,8 @@ public final class CassandraAlertLog implements AlertLog {
     writeMark = session.prepare("INSERT INTO " + ks + "alert_log_marks (name, seq) VALUES (?, ?) USING TIMESTAMP ?");
     writePurgedMark = session.prepare("INSERT INTO " + ks + "alert_log_marks (name, seq) VALUES ('" + PURGED + "', ?)");
     readMark = session.prepare("SELECT seq FROM " + ks + "alert_log_marks WHERE name = ?");
+    startTwinScopes = session.prepare("INSERT INTO " + ks + "alert_log_marks (name, seq) VALUES ('"
+        + TWIN_SCOPED_FROM + "', ?) IF NOT EXISTS");
     get = session.prepare("SELECT alert FROM " + ks + "alerts WHERE id = ?");
     every = ScopeReads.of(session, ks + "alerts_by_scope");
     open = ScopeReads.of(session, ks + "open_alerts_by_scope");
@@ -159,12 +169,31 @@ public final class CassandraAlertLog implements AlertLog {
     for (LoggedAlert change : changes) {
       addRows(logRows, currentRows, change, now);
     }
-    return Rows.describe(executeAll(logRows.statements())
+    return Rows.describe(twinScopesStarted(firstSeq)
+        .thenCompose(started -> executeAll(logRows.statements()))
         .thenCompose(done -> session.executeAsync(writeMark.bind(LAST, last, last)))
         .thenCompose(rs -> executeAll(currentRows.statements())), "appending alert changes " + firstSeq + ".." + last);
   }
 
-  /** The rows of one change: in the log under both scopes, and the alert's current state. */
+  /**
+   * Sets the mark {@code twin-scoped-from} to {@code firstSeq} unless it is set (the first append by this version on
+   * an older log), before the first log rows in a twin's scope are written.
+   */
+  private CompletionStage<Long> twinScopesStarted(long firstSeq) {
+    if (twinScopedFrom != NO_TWIN_SCOPE) {
+      return CompletableFuture.completedFuture(twinScopedFrom);
+    }
+    // Not applied: the answer holds the mark as it is.
+    return session.executeAsync(startTwinScopes.bind(firstSeq))
+        .thenApply(rs -> knowTwinScopedFrom(rs.wasApplied() ? firstSeq : rs.one().getLong("seq")));
+  }
+
+  private long knowTwinScopedFrom(long seq) {
+    twinScopedFrom = seq;
+    return seq;
+  }
+
+  /** The rows of one change: in the log under its three scopes, and the alert's current state. */
   private void addRows(PartitionBatches logRows, PartitionBatches rows, LoggedAlert change, Instant now) {
     long seq = change.seq();
     Alert alert = change.alert();
@@ -176,9 +205,9 @@ public final class CassandraAlertLog implements AlertLog {
     long raised = AlertCursor.raisedMicros(alert);
     String id = alert.id();
     String state = alert.state().json();
-    logRows.add(List.of(ALL, bucket), bytes.length, insertChange.bind(ALL, bucket, seq, now, blob(bytes), changeTtl));
-    logRows.add(List.of(alert.tenant(), bucket), bytes.length,
-        insertChange.bind(alert.tenant(), bucket, seq, now, blob(bytes), changeTtl));
+    for (String scope : logScopes(alert)) {
+      logRows.add(List.of(scope, bucket), bytes.length, insertChange.bind(scope, bucket, seq, now, blob(bytes), changeTtl));
+    }
     rows.add(List.of(id), bytes.length, insertById.bind(id, blob(bytes), seq, currentTtl));
     rows.addOnce(List.of(TENANTS_SHARD), alert.tenant(), insertTenant.bind(alert.tenant()));
     for (String scope : scopes(alert)) {
@@ -206,10 +235,11 @@ public final class CassandraAlertLog implements AlertLog {
     if (filter.matchesNothing()) {
       return CompletableFuture.completedFuture(List.of());
     }
-    String scope = filter.scopeTenant().orElse(ALL);
     List<LoggedAlert> out = new ArrayList<>();
     return Rows.describe(mark(LAST, 0)
-        .thenCompose(last -> walk(scope, filter, afterSeq, last, limit, out))
+        .thenCompose(last -> filter.twin().isPresent()
+            ? knownTwinScopedFrom().thenCompose(from -> walkTwin(filter, afterSeq, last, from, limit, out))
+            : walk(filter.scopeTenant().orElse(ALL), filter, afterSeq, last, limit, out))
         .thenApply(done -> out), "reading alert changes after " + afterSeq);
   }
 
@@ -244,6 +274,21 @@ public final class CassandraAlertLog implements AlertLog {
   @Override
   public Duration retention() {
     return settings.retention();
+  }
+
+  private CompletionStage<Long> knownTwinScopedFrom() {
+    return twinScopedFrom != NO_TWIN_SCOPE ? CompletableFuture.completedFuture(twinScopedFrom)
+        : mark(TWIN_SCOPED_FROM, NO_TWIN_SCOPE).thenApply(seq -> seq == NO_TWIN_SCOPE ? seq : knowTwinScopedFrom(seq));
+  }
+
+  /** A twin's changes: those before {@code twinScopedFrom} from its tenant's scope, the rest from its own. */
+  private CompletionStage<Void> walkTwin(AlertFilter filter, long after, long last, long twinScopedFrom, int limit,
+      List<LoggedAlert> out) {
+    String twin = filter.twin().orElseThrow().value();
+    String tenant = filter.twin().orElseThrow().tenant();
+    long tenantScopedUpTo = Math.min(last, twinScopedFrom - 1);
+    return walk(tenant, filter, after, tenantScopedUpTo, limit, out)
+        .thenCompose(done -> walk(twin, filter, Math.max(after, tenantScopedUpTo), last, limit, out));
   }
 
   /** Reads bucket after bucket from {@code after + 1} until {@code limit} changes or the last seq. */
@@ -315,9 +360,10 @@ public final class CassandraAlertLog implements AlertLog {
   /** The change's log rows, and when it cleared its alert, the alert's rows (open rows went with the clearing). */
   private List<BoundStatement> deletes(LoggedAlert change, long bucket) {
     Alert alert = change.alert();
-    List<BoundStatement> deletes = new ArrayList<>(List.of(
-        deleteChange.bind(ALL, bucket, change.seq()),
-        deleteChange.bind(alert.tenant(), bucket, change.seq())));
+    List<BoundStatement> deletes = new ArrayList<>();
+    for (String scope : logScopes(alert)) {
+      deletes.add(deleteChange.bind(scope, bucket, change.seq()));
+    }
     if (!alert.open()) {
       long raised = AlertCursor.raisedMicros(alert);
       deletes.add(deleteById.bind(change.seq(), alert.id()));
@@ -343,6 +389,11 @@ public final class CassandraAlertLog implements AlertLog {
     @SuppressWarnings({"unchecked", "rawtypes"})
     CompletionStage<Done> all = limiter.all((List) requests);
     return all;
+  }
+
+  /** The scopes of the log a change is in: every change's, its tenant's and its twin's. */
+  private static List<String> logScopes(Alert alert) {
+    return List.of(ALL, alert.tenant(), alert.twinId().value());
   }
 
   /** The partitions of the current-state tables an alert is in: its tenant's and its twin's. */

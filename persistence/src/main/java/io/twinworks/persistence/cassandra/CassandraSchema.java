@@ -23,10 +23,12 @@ import java.util.regex.Pattern;
 public final class CassandraSchema {
 
   /** The version of the CQL files; raise it with every change to them. */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
   /**
    * Version 1 had the first three; version 2 added the alert log; version 3 replaced the per-point telemetry table
-   * by {@code telemetry_chunks} (no migration: an upgraded keyspace keeps the old table, unused).
+   * by {@code telemetry_chunks} (no migration: an upgraded keyspace keeps the old table, unused); version 4 keeps
+   * each twin's alert changes in {@code alert_log} under its own scope too (no table changed: the version keeps a
+   * Twinworks that does not write that scope from appending to the log once one that does has).
    */
   public static final List<String> FILES =
       List.of("001-keyspace.cql", "002-journal.cql", "003-twinworks.cql", "004-alerts.cql");

@@ -23,6 +23,7 @@ import io.twinworks.twins.alert.Severity;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The alert log contract on a real Cassandra (tables truncated before each test), plus the TTLs that carry the
- * retention and the upgrade of a schema version 1 keyspace, which has no alert tables, by schema apply.
+ * retention, the twin scopes of the log (and a log from before them) and the upgrade of a schema version 1 keyspace, which has no alert tables, by schema apply.
  */
 class CassandraAlertLogIT extends AlertLogContract {
 
@@ -116,6 +117,74 @@ class CassandraAlertLogIT extends AlertLogContract {
     Alert next = raised(twin, 4, Severity.INFO, T0);
     await(log().appendAll(3, List.of(next)));
     assertEquals(new LoggedAlert(3, next), await(log().since(2, AlertFilter.all(), 10)).get(0));
+  }
+
+  @Test
+  void aTwinsChangesAreReadFromItsOwnScopeAndPurgedThere() {
+    TwinId cnc1 = TwinId.of("acme:line1:cnc01");
+    TwinId cnc2 = TwinId.of("acme:line1:cnc02");
+    AlertLog log = reopen();
+    append(1, raised(cnc1, 1, Severity.WARNING, T0));
+    append(2, raised(cnc2, 1, Severity.WARNING, T0));
+    append(3, raised(cnc1, 2, Severity.CRITICAL, T0));
+    assertEquals(List.of(1L, 3L), logRows(cnc1.value()));
+    assertEquals(1L, markTwinScopedFrom());
+    // Read from the twin's partition: with the tenant's rows gone, the twin's changes are still found.
+    deleteLogRows("acme", List.of(1L, 2L, 3L));
+    assertEquals(List.of(1L, 3L), seqs(log.since(0, AlertFilter.all().withTwin(cnc1), 10)));
+    assertEquals(List.of(3L), seqs(log.since(1, AlertFilter.all().withTwin(cnc1), 10)));
+    assertEquals(List.of(3L), seqs(log.since(0, AlertFilter.all().withTwin(cnc1).withMinSeverity(Severity.CRITICAL),
+        10)));
+
+    assertEquals(3, await(log.purgeOlderThan(T0.plusSeconds(1))));
+    assertEquals(List.of(), logRows(cnc1.value()));
+    assertEquals(List.of(), logRows(cnc2.value()));
+  }
+
+  @Test
+  void aTwinsChangesLoggedBeforeItsScopeExistedAreReadFromItsTenantsScope() {
+    TwinId cnc1 = TwinId.of("acme:line1:cnc01");
+    TwinId cnc2 = TwinId.of("acme:line1:cnc02");
+    append(1, raised(cnc1, 1, Severity.WARNING, T0));
+    append(2, raised(cnc2, 1, Severity.WARNING, T0));
+    append(3, raised(cnc1, 2, Severity.WARNING, T0));
+    // What a log of schema version 3 upgraded after change 2 holds: changes 1 and 2 in no twin's scope.
+    store.session().execute("DELETE FROM " + KEYSPACE + ".alert_log WHERE scope = '" + cnc1.value()
+        + "' AND bucket = 0 AND seq = 1");
+    store.session().execute("DELETE FROM " + KEYSPACE + ".alert_log WHERE scope = '" + cnc2.value()
+        + "' AND bucket = 0 AND seq = 2");
+    store.session().execute("UPDATE " + KEYSPACE + ".alert_log_marks SET seq = 3 WHERE name = 'twin-scoped-from'");
+
+    AlertLog upgraded = reopen();
+    assertEquals(List.of(1L, 3L), seqs(upgraded.since(0, AlertFilter.all().withTwin(cnc1), 10)));
+    assertEquals(List.of(2L), seqs(upgraded.since(0, AlertFilter.all().withTwin(cnc2), 10)));
+    assertEquals(List.of(1L), seqs(upgraded.since(0, AlertFilter.all().withTwin(cnc1), 1)));
+    assertEquals(List.of(3L), seqs(upgraded.since(1, AlertFilter.all().withTwin(cnc1), 10)));
+    // The mark stays where the first append of the new version set it.
+    await(upgraded.append(4, raised(cnc2, 2, Severity.WARNING, T0)));
+    assertEquals(3L, markTwinScopedFrom());
+    assertEquals(List.of(2L, 4L), seqs(upgraded.since(0, AlertFilter.all().withTwin(cnc2), 10)));
+  }
+
+  private static List<Long> logRows(String scope) {
+    return store.session().execute(SimpleStatement.newInstance("SELECT seq FROM " + KEYSPACE
+        + ".alert_log WHERE scope = ? AND bucket = 0", scope)).all().stream().map(row -> row.getLong(0)).toList();
+  }
+
+  private static void deleteLogRows(String scope, List<Long> seqs) {
+    for (long seq : seqs) {
+      store.session().execute(SimpleStatement.newInstance("DELETE FROM " + KEYSPACE
+          + ".alert_log WHERE scope = ? AND bucket = 0 AND seq = ?", scope, seq));
+    }
+  }
+
+  private static long markTwinScopedFrom() {
+    return store.session().execute("SELECT seq FROM " + KEYSPACE + ".alert_log_marks WHERE name = 'twin-scoped-from'")
+        .one().getLong(0);
+  }
+
+  private static List<Long> seqs(CompletionStage<List<LoggedAlert>> changes) {
+    return await(changes).stream().map(LoggedAlert::seq).toList();
   }
 
   @Test
