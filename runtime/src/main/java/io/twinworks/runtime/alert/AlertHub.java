@@ -1,6 +1,7 @@
 package io.twinworks.runtime.alert;
 
 import io.twinworks.persistence.alert.AlertLog;
+import io.twinworks.persistence.alert.LoggedAlert;
 import io.twinworks.runtime.alert.AlertBatch.Candidate;
 import io.twinworks.runtime.alert.AlertBatch.Confirmation;
 import io.twinworks.twins.CborSerializable;
@@ -37,8 +38,9 @@ import org.apache.pekko.cluster.typed.SingletonActor;
  * that come meanwhile queue, and the next append takes all of them (up to {@code twinworks.alerts.hub.batch-size}
  * new changes) as one {@link AlertLog#appendAll}, so a storm of changes costs a few appends and a change right after
  * it waits for one batch, not for every change before it. Sequence numbers follow the order deliveries came in,
- * without gaps. After an append it confirms to every twin in it and tells its {@link AppendListener} once (in the
- * runtime an {@link AppendBroadcast}, which wakes the {@link AlertTail} of every node).
+ * without gaps. After an append it confirms to every twin in it and tells its {@link AppendListener} once, with the
+ * changes appended (in the runtime an {@link AppendBroadcast}, which hands them to the {@link AlertTail} of every
+ * node).
  *
  * <p>A twin sends its unconfirmed changes again after every event, so the hub skips numbers it has confirmed or
  * already has in the batch; for a twin it has not confirmed anything to since it started (or forgot, see
@@ -70,7 +72,8 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
 
   private record Started(long lastSeq, Throwable failure) implements Command {}
 
-  private record Logged(AlertBatch batch, long lastSeq, Throwable failure) implements Command {}
+  /** An append's outcome: the changes it logged (none when every change was logged already) or its failure. */
+  private record Logged(AlertBatch batch, List<LoggedAlert> changes, Throwable failure) implements Command {}
 
   private final AlertLog log;
   private final AppendListener appends;
@@ -171,9 +174,9 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
       seq = -1;
       getContext().pipeToSelf(log.lastSeq(), Started::new);
     } else {
-      if (logged.lastSeq() > seq) {
-        seq = logged.lastSeq();
-        appends.appended(seq);
+      if (!logged.changes().isEmpty()) {
+        seq = logged.changes().get(logged.changes().size() - 1).seq();
+        appends.appended(seq, logged.changes());
       }
       twins.forEach((twin, confirmation) -> {
         confirmed.confirmed(twin, confirmation.upTo());
@@ -195,18 +198,19 @@ public final class AlertHub extends AbstractBehavior<AlertHub.Command> {
         busy = true;
         long first = seq + 1;
         getContext().pipeToSelf(notLogged(batch.changes()).thenCompose(alerts -> append(first, alerts)),
-            (last, failure) -> new Logged(batch, last == null ? first - 1 : last, failure));
+            (changes, failure) -> new Logged(batch, changes == null ? List.of() : changes, failure));
       }
     }
   }
 
-  /** Appends from {@code first} on; completes with the highest seq then in the log. */
-  private CompletionStage<Long> append(long first, List<Alert> alerts) {
+  /** Appends from {@code first} on; completes with the changes appended. */
+  private CompletionStage<List<LoggedAlert>> append(long first, List<Alert> alerts) {
     if (alerts.isEmpty()) {
       // Every change was logged already: confirm only.
-      return CompletableFuture.completedFuture(first - 1);
+      return CompletableFuture.completedFuture(List.of());
     }
-    return log.appendAll(first, alerts).thenApply(done -> first - 1 + alerts.size());
+    List<LoggedAlert> changes = LoggedAlert.numbered(first, alerts);
+    return log.appendAll(first, alerts).thenApply(done -> changes);
   }
 
   /**

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This node's live view of the alert log: polls {@link AlertLog#since} from the log's last seq at start and
- * broadcasts every change to any number of subscribers. Each subscriber has its own buffer of
+ * broadcasts every change to any number of subscribers. Woken by an append ({@link AppendSignal}), it passes on the
+ * changes the append carried when they follow on from the last change it has, and reads the log otherwise. Each subscriber has its own buffer of
  * {@link AlertStreamSettings#subscriberBuffer()} changes; a subscriber that falls further behind has its stream
  * failed (it resumes from the log), so no subscriber slows the tail or the others. A failed read is retried after
  * the poll interval from the same seq. Stops with the actor system.
@@ -100,7 +101,7 @@ public final class AlertTail {
   private record Poll(ActorSystem<?> system, AlertLog alerts, AlertStreamSettings settings, AppendSignal appends) {
 
     CompletionStage<Optional<Pair<Long, List<LoggedAlert>>>> next(long after) {
-      CompletableFuture<Void> appended = appends.nextAppend();
+      CompletableFuture<List<LoggedAlert>> appended = appends.nextAppend();
       CompletionStage<Pair<Long, List<LoggedAlert>>> step = after == UNKNOWN
           ? alerts.lastSeq().thenApply(last -> Pair.create(last, List.of()))
           : alerts.since(after, AlertFilter.all(), PAGE).thenCompose(changes -> changes.isEmpty()
@@ -112,9 +113,21 @@ public final class AlertTail {
       }).thenApply(Optional::of);
     }
 
-    private CompletionStage<Pair<Long, List<LoggedAlert>>> nextPollOrAppend(long after, CompletableFuture<Void> appended) {
+    /**
+     * Whichever comes first: the poll interval, or an append. An append whose changes follow on from {@code after}
+     * is passed on as it is, without reading the log; any other (it carried none, or a notice before it was lost)
+     * only ends the wait, and the next step reads the log.
+     */
+    private CompletionStage<Pair<Long, List<LoggedAlert>>> nextPollOrAppend(long after,
+        CompletableFuture<List<LoggedAlert>> appended) {
       CompletableFuture<Pair<Long, List<LoggedAlert>>> poll = later(after).toCompletableFuture();
-      return poll.applyToEither(appended.thenApply(done -> Pair.create(after, List.<LoggedAlert>of())), step -> step);
+      return poll.applyToEither(appended.thenApply(changes -> followsOn(after, changes)
+          ? Pair.create(changes.get(changes.size() - 1).seq(), changes)
+          : Pair.create(after, List.<LoggedAlert>of())), step -> step);
+    }
+
+    private static boolean followsOn(long after, List<LoggedAlert> changes) {
+      return !changes.isEmpty() && changes.get(0).seq() == after + 1;
     }
 
     private CompletionStage<Pair<Long, List<LoggedAlert>>> later(long after) {

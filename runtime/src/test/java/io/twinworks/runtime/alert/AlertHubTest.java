@@ -84,6 +84,25 @@ class AlertHubTest {
   }
 
   @Test
+  void theListenerIsToldEachAppendWithItsChanges() {
+    TestProbe<List<LoggedAlert>> told = testKit.createTestProbe();
+    ActorRef<Confirmed> to = confirms.ref();
+    ActorRef<AlertHub.Command> hub = testKit.spawn(AlertHub.create(log, (lastSeq, changes) -> {
+      assertEquals(lastSeq, changes.get(changes.size() - 1).seq());
+      told.ref().tell(changes);
+    }, (twin, kind, upTo) -> to.tell(new Confirmed(twin, upTo)), new AlertHubSettings(500, 1000)));
+    List<Alert> first = storm(hub, 2);
+    log.open();
+    assertEquals(LoggedAlert.numbered(1, first), told.receiveMessage(WAIT));
+    confirms.receiveSeveralMessages(2, WAIT);
+    // Delivered again (as a twin does after each event): already confirmed, so no append and nothing told.
+    storm(hub, 1);
+    TwinId next = TwinId.of("hub:next");
+    hub.tell(deliver(next, List.of(change(next, 1, AlertState.ACTIVE))));
+    assertEquals(List.of(new LoggedAlert(5, change(next, 1, AlertState.ACTIVE).alert())), told.receiveMessage(WAIT));
+  }
+
+  @Test
   void aHubHandedOverToAnotherNodeFinishesTheAppendInFlightAndThenStops() throws Exception {
     CompletableFuture<Void> release = log.holdAppends();
     ActorRef<AlertHub.Command> hub = hub(500, 1000);
