@@ -26,7 +26,13 @@ public final class AppendBroadcast implements AppendListener {
   static final int MAX_CARRIED = 32;
 
   /** The notice: the alert log's last seq is now {@code lastSeq}, after {@code changes} (or after changes not carried). */
-  public record Appended(long lastSeq, List<LoggedAlert> changes) implements CborSerializable {}
+  public record Appended(long lastSeq, List<LoggedAlert> changes) implements CborSerializable {
+
+    /** A notice from a node of an earlier version (a rolling update) has no changes: the tails read the log. */
+    public Appended {
+      changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+  }
 
   private final ActorRef<Topic.Command<Appended>> topic;
 
