@@ -63,11 +63,11 @@ class ClusterRollingRestartIT {
           assertEquals(200, configured.status(), configured.text());
         }
         try (AlertStreamReader subscriber = AlertStreamReader.ofTenant(url(first), "default", 0)) {
-          awaitMoreChanges(subscriber, "alerts before the restarts");
+          awaitMoreChanges(cluster, subscriber, "alerts before the restarts");
           for (int n = 1; n <= cluster.size(); n++) {
             restart(cluster, n, subscriber);
           }
-          awaitMoreChanges(subscriber, "alerts after the restarts");
+          awaitMoreChanges(cluster, subscriber, "alerts after the restarts");
           stopPublishing.set(true);
           load.get();
           verifyEveryReadingOnce(cluster);
@@ -88,7 +88,7 @@ class ClusterRollingRestartIT {
     // 143 = 128 + SIGTERM: the JVM reports the signal once the shutdown hooks (the coordinated shutdown) ran.
     assertTrue(exit == 0 || exit == 143, "node " + n + " exits cleanly on SIGTERM, exit code " + exit);
     if (n != 1) {
-      awaitMoreChanges(subscriber, "alerts while node " + n + " is away");
+      awaitMoreChanges(cluster, subscriber, "alerts while node " + n + " is away");
     }
     cluster.startNode(n);
     cluster.awaitMembersUp(cluster.size());
@@ -96,10 +96,40 @@ class ClusterRollingRestartIT {
         n, published.get(), subscriber.changes().size());
   }
 
-  private static void awaitMoreChanges(AlertStreamReader subscriber, String what) throws Exception {
+  private static void awaitMoreChanges(RuntimeCluster cluster, AlertStreamReader subscriber, String what)
+      throws Exception {
     int before = subscriber.changes().size();
-    Eventually.within(Duration.ofSeconds(60), () -> assertTrue(subscriber.changes().size() >= before + 10,
-        what + ": " + (subscriber.changes().size() - before) + " new changes; last failure " + subscriber.failure()));
+    try {
+      Eventually.within(Duration.ofSeconds(60), () -> assertTrue(subscriber.changes().size() >= before + 10,
+          what + ": " + (subscriber.changes().size() - before) + " new changes; last failure " + subscriber.failure()));
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + whereTheAlertsStopped(cluster, subscriber), e);
+    }
+  }
+
+  /**
+   * Whether the alerts stopped being logged or stopped reaching the subscriber: the last change it got, each node's
+   * newest logged alert and its counters (readings applied, changes its alert tail had), and node 1's threads.
+   */
+  private static String whereTheAlertsStopped(RuntimeCluster cluster, AlertStreamReader subscriber)
+      throws InterruptedException {
+    List<AlertStreamReader.Received> got = subscriber.changes();
+    StringBuilder out = new StringBuilder("\nthe subscriber's last change: seq "
+        + (got.isEmpty() ? "none" : got.get(got.size() - 1).seq()));
+    for (int n = 1; n <= cluster.size(); n++) {
+      RuntimeProcess node = cluster.node(n);
+      out.append("\nnode ").append(n).append(": ");
+      try {
+        out.append("newest alerts ").append(node.get("/api/v1/alerts?limit=2").text()).append("; ");
+        node.get("/metrics").text().lines()
+            .filter(l -> l.startsWith("twinworks_alert_latency_seconds_count")
+                || l.startsWith("twinworks_ingest_readings_total{outcome=\"accepted\"}"))
+            .forEach(l -> out.append(l).append("; "));
+      } catch (java.io.IOException e) {
+        out.append(e);
+      }
+    }
+    return out + cluster.node(1).diagnosis(40);
   }
 
   /** Reading {@code k} of twin {@code i}: 20 first, then 150 and 20 in turn, {@link #STEP} apart in source time. */
