@@ -1,7 +1,6 @@
 package io.twinworks.runtime.connect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twinworks.runtime.cluster.TwoNodes;
@@ -38,10 +37,11 @@ class PollersTakeoverTest {
   void everyPollerRunsOnceAndThePollersOfALeavingNodeMoveToTheOther() {
     start(nodes.first());
     start(nodes.second());
-    nodes.eventually(() -> runningOn.keySet().containsAll(NAMES));
     String first = address(nodes.first());
-    List<String> onFirst = NAMES.stream().filter(name -> first.equals(runningOn.get(name))).toList();
-    assertFalse(onFirst.isEmpty(), "the first node runs some pollers before it leaves: " + runningOn);
+    // Every poller runs, some on the node that will leave. The coordinator may first give all of them to the other
+    // node (its region can register first); it then rebalances one at a time (every 10 s), so this may take a while.
+    nodes.eventually(() -> runningOn.keySet().containsAll(NAMES)
+        && NAMES.stream().anyMatch(name -> first.equals(runningOn.get(name))));
 
     nodes.firstLeaves();
 

@@ -109,7 +109,8 @@ class ClusterRollingRestartIT {
 
   /**
    * Whether the alerts stopped being logged or stopped reaching the subscriber: the last change it got, each node's
-   * newest logged alert and its counters (readings applied, changes its alert tail had), and node 1's threads.
+   * newest logged alert and its counters (readings applied, changes its alert tail had; on the node running the alert
+   * delivery, how far its channel got in the log), and node 1's threads.
    */
   private static String whereTheAlertsStopped(RuntimeCluster cluster, AlertStreamReader subscriber)
       throws InterruptedException {
@@ -123,6 +124,7 @@ class ClusterRollingRestartIT {
         out.append("newest alerts ").append(node.get("/api/v1/alerts?limit=2").text()).append("; ");
         node.get("/metrics").text().lines()
             .filter(l -> l.startsWith("twinworks_alert_latency_seconds_count")
+                || l.startsWith("twinworks_alert_delivery_")
                 || l.startsWith("twinworks_ingest_readings_total{outcome=\"accepted\"}"))
             .forEach(l -> out.append(l).append("; "));
       } catch (java.io.IOException e) {
