@@ -39,7 +39,8 @@ import org.apache.pekko.Done;
  * have a {@code ':'}, tenants never). {@link #since} reads the highest seq, then walks the buckets of the narrowest
  * scope from {@code afterSeq} up to it in seq order, never past it; a minimum severity is filtered here. A twin's
  * changes are in its own scope from the mark {@code twin-scoped-from} on: the seq of the first append by a Twinworks
- * that writes that scope (schema version 4), set once; older ones are found in the tenant's scope. {@link #appendAll} writes every log row of its changes before the mark
+ * that writes that scope (schema version 4), set once; older ones are found in the tenant's scope.
+ * {@link #appendAll} writes every log row of its changes before the mark
  * {@code last} moves to the highest of them, and the writer starts the next append only after that, so a reader
  * that sees {@code last = n} sees every change up to it.
  *
@@ -206,7 +207,8 @@ public final class CassandraAlertLog implements AlertLog {
     String id = alert.id();
     String state = alert.state().json();
     for (String scope : logScopes(alert)) {
-      logRows.add(List.of(scope, bucket), bytes.length, insertChange.bind(scope, bucket, seq, now, blob(bytes), changeTtl));
+      logRows.add(List.of(scope, bucket), bytes.length,
+          insertChange.bind(scope, bucket, seq, now, blob(bytes), changeTtl));
     }
     rows.add(List.of(id), bytes.length, insertById.bind(id, blob(bytes), seq, currentTtl));
     rows.addOnce(List.of(TENANTS_SHARD), alert.tenant(), insertTenant.bind(alert.tenant()));

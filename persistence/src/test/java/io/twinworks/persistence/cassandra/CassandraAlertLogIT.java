@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The alert log contract on a real Cassandra (tables truncated before each test), plus the TTLs that carry the
- * retention, the twin scopes of the log (and a log from before them) and the upgrade of a schema version 1 keyspace, which has no alert tables, by schema apply.
+ * retention, the twin scopes of the log (and a log from before them) and the upgrade of a schema version 1 keyspace,
+ * which has no alert tables, by schema apply.
  */
 class CassandraAlertLogIT extends AlertLogContract {
 

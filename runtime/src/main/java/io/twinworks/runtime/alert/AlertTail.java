@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * This node's live view of the alert log: polls {@link AlertLog#since} from the log's last seq at start and
  * broadcasts every change to any number of subscribers. Woken by an append ({@link AppendSignal}), it passes on the
- * changes the append carried when they follow on from the last change it has, and reads the log otherwise. Each subscriber has its own buffer of
+ * changes the append carried when they follow on from the last change it has, and reads the log otherwise. Each
+ * subscriber has its own buffer of
  * {@link AlertStreamSettings#subscriberBuffer()} changes; a subscriber that falls further behind has its stream
  * failed (it resumes from the log), so no subscriber slows the tail or the others. A failed read is retried after
  * the poll interval from the same seq. Stops with the actor system.

@@ -25,7 +25,7 @@ public final class AppendBroadcast implements AppendListener {
   /** Most changes one notice carries: a few KB each with their evidence, and a notice is one remote message. */
   static final int MAX_CARRIED = 32;
 
-  /** The notice: the alert log's last seq is now {@code lastSeq}, after {@code changes} (or after changes not carried). */
+  /** The notice: the alert log's last seq is now {@code lastSeq}, after {@code changes} (or changes not carried). */
   public record Appended(long lastSeq, List<LoggedAlert> changes) implements CborSerializable {
 
     /** A notice from a node of an earlier version (a rolling update) has no changes: the tails read the log. */

@@ -60,8 +60,8 @@ public final class TwinworksMetrics {
   private final Histogram alertLatency = Histogram.builder()
       .name("twinworks_alert_latency_seconds")
       .help("Time from an alert change (a raise: the receive stamp of the reading that raised it; an acknowledge; a"
-          + " clear) until this node's alert tail had it (from the append's notice or the alert log), to hand to its SSE"
-          + " subscribers")
+          + " clear) until this node's alert tail had it (from the append's notice or the alert log), to hand to its"
+          + " SSE subscribers")
       .classicUpperBounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
       .register(registry);
 
