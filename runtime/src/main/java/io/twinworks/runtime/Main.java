@@ -28,6 +28,7 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     ensureCommonPoolThreads();
+    LoggingAtExit.install();
     System.exit(new CommandLine(new Main()).execute(args));
   }
 

@@ -1,6 +1,7 @@
 package io.twinworks.runtime.cli;
 
 import com.typesafe.config.Config;
+import io.twinworks.runtime.LoggingAtExit;
 import io.twinworks.runtime.StartupProgress;
 import io.twinworks.runtime.TwinworksRuntime;
 import io.twinworks.runtime.config.ConfigLoader;
@@ -48,6 +49,7 @@ final class RuntimeLauncher {
       System.err.println("twinworks: could not start: " + rootMessage(e));
       return START_ERROR;
     }
+    LoggingAtExit.until(runtime.whenStopped());
     String url = settings.httpSecurity().scheme() + "://" + settings.http().host() + ":" + runtime.httpPort();
     System.out.printf("twinworks: ready in %.1f s — twins at %s/api/v1/twins, metrics at %s/metrics%n",
         (System.nanoTime() - started) / 1e9, url, url);

@@ -52,6 +52,10 @@ class GracefulShutdownIT {
           + " exit code %d after %d ms%n", MESSAGES, readingsAtSigterm, exit.getAsInt(), millis);
       // 143 = 128 + SIGTERM: the JVM reports the signal once the shutdown hooks (the coordinated shutdown) ran.
       assertTrue(exit.getAsInt() == 0 || exit.getAsInt() == 143, "exit code " + exit.getAsInt() + ":\n" + firstLog);
+      // What the shutdown logged is in the log: logging stops at exit only after the runtime has stopped.
+      for (String step : List.of("stopping: JvmExitReason", "stopping: ingestion drained", "stopping: store closed")) {
+        assertTrue(firstLog.contains(step), "the log says '" + step + "':\n" + firstLog);
+      }
     }
     List<String> errors = firstLog.lines().filter(l -> l.contains(" ERROR ")).toList();
     assertEquals(List.of(), errors, "ERROR lines in the log of the stopped runtime:\n" + firstLog);
