@@ -74,9 +74,6 @@ public final class CassandraAlertLog implements AlertLog {
   private static final int MAX_BATCH_BYTES = 4 * 1024;
   private static final String LAST = "last";
   private static final String PURGED = "purged";
-  private static final String TWIN_SCOPED_FROM = "twin-scoped-from";
-  /** {@link #twinScopedFrom} before the mark is read or while it is absent: no change is in a twin's scope. */
-  private static final long NO_TWIN_SCOPE = Long.MAX_VALUE;
   private static final int PAGE = 500;
   private static final String SCOPE_COLUMNS = "scope, raised_us, id, state, alert";
 
@@ -98,12 +95,10 @@ public final class CassandraAlertLog implements AlertLog {
   private final PreparedStatement writeMark;
   private final PreparedStatement writePurgedMark;
   private final PreparedStatement readMark;
-  private final PreparedStatement startTwinScopes;
   private final PreparedStatement get;
   private final ScopeReads every;
   private final ScopeReads open;
-  /** The mark {@code twin-scoped-from} once known; it never changes once set. */
-  private volatile long twinScopedFrom = NO_TWIN_SCOPE;
+  private final TwinScopeMark twinScopes;
 
   /** The first page and the page after a cursor of one of the current-state tables. */
   private record ScopeReads(PreparedStatement first, PreparedStatement after) {
@@ -145,8 +140,7 @@ public final class CassandraAlertLog implements AlertLog {
     writeMark = session.prepare("INSERT INTO " + ks + "alert_log_marks (name, seq) VALUES (?, ?) USING TIMESTAMP ?");
     writePurgedMark = session.prepare("INSERT INTO " + ks + "alert_log_marks (name, seq) VALUES ('" + PURGED + "', ?)");
     readMark = session.prepare("SELECT seq FROM " + ks + "alert_log_marks WHERE name = ?");
-    startTwinScopes = session.prepare("INSERT INTO " + ks + "alert_log_marks (name, seq) VALUES ('"
-        + TWIN_SCOPED_FROM + "', ?) IF NOT EXISTS");
+    twinScopes = new TwinScopeMark(session, keyspace);
     get = session.prepare("SELECT alert FROM " + ks + "alerts WHERE id = ?");
     every = ScopeReads.of(session, ks + "alerts_by_scope");
     open = ScopeReads.of(session, ks + "open_alerts_by_scope");
@@ -170,28 +164,10 @@ public final class CassandraAlertLog implements AlertLog {
     for (LoggedAlert change : changes) {
       addRows(logRows, currentRows, change, now);
     }
-    return Rows.describe(twinScopesStarted(firstSeq)
+    return Rows.describe(twinScopes.startAt(firstSeq)
         .thenCompose(started -> executeAll(logRows.statements()))
         .thenCompose(done -> session.executeAsync(writeMark.bind(LAST, last, last)))
         .thenCompose(rs -> executeAll(currentRows.statements())), "appending alert changes " + firstSeq + ".." + last);
-  }
-
-  /**
-   * Sets the mark {@code twin-scoped-from} to {@code firstSeq} unless it is set (the first append by this version on
-   * an older log), before the first log rows in a twin's scope are written.
-   */
-  private CompletionStage<Long> twinScopesStarted(long firstSeq) {
-    if (twinScopedFrom != NO_TWIN_SCOPE) {
-      return CompletableFuture.completedFuture(twinScopedFrom);
-    }
-    // Not applied: the answer holds the mark as it is.
-    return session.executeAsync(startTwinScopes.bind(firstSeq))
-        .thenApply(rs -> knowTwinScopedFrom(rs.wasApplied() ? firstSeq : rs.one().getLong("seq")));
-  }
-
-  private long knowTwinScopedFrom(long seq) {
-    twinScopedFrom = seq;
-    return seq;
   }
 
   /** The rows of one change: in the log under its three scopes, and the alert's current state. */
@@ -240,7 +216,7 @@ public final class CassandraAlertLog implements AlertLog {
     List<LoggedAlert> out = new ArrayList<>();
     return Rows.describe(mark(LAST, 0)
         .thenCompose(last -> filter.twin().isPresent()
-            ? knownTwinScopedFrom().thenCompose(from -> walkTwin(filter, afterSeq, last, from, limit, out))
+            ? twinScopes.read().thenCompose(from -> walkTwin(filter, afterSeq, last, from, limit, out))
             : walk(filter.scopeTenant().orElse(ALL), filter, afterSeq, last, limit, out))
         .thenApply(done -> out), "reading alert changes after " + afterSeq);
   }
@@ -276,11 +252,6 @@ public final class CassandraAlertLog implements AlertLog {
   @Override
   public Duration retention() {
     return settings.retention();
-  }
-
-  private CompletionStage<Long> knownTwinScopedFrom() {
-    return twinScopedFrom != NO_TWIN_SCOPE ? CompletableFuture.completedFuture(twinScopedFrom)
-        : mark(TWIN_SCOPED_FROM, NO_TWIN_SCOPE).thenApply(seq -> seq == NO_TWIN_SCOPE ? seq : knowTwinScopedFrom(seq));
   }
 
   /** A twin's changes: those before {@code twinScopedFrom} from its tenant's scope, the rest from its own. */
