@@ -117,15 +117,30 @@ public final class TwinAnalytics {
   /**
    * The heartbeat check at {@code nowMicros} (our clock): raises communication loss when silent for
    * the timeout, releases what the reorder buffer held, and lets OEE windows close.
+   *
+   * <p>The reorder buffer and the OEE windows go by the source's time, which may stand far from our clock (a PLC an
+   * hour behind, a backlog replayed): our clock never moves them. The buffer lets go of everything it held, up to
+   * the newest source time seen, so readings that come after the silence are still in order; the OEE windows close
+   * up to the source's time as it would be now had it run on with ours since its last reading.
    */
   List<Finding> checked(long nowMicros) {
     List<Finding> findings = new ArrayList<>();
     heartbeat.check(nowMicros, micros(config)).ifPresent(findings::add);
-    analyse(reorder.flush(nowMicros - config.reorder().gracePeriod().toNanos() / 1_000).released(), findings);
+    analyse(reorder.flush(reorder.maxSeenMicros()).released(), findings);
     if (oee != null) {
-      findings.addAll(oee.advanceTo(nowMicros));
+      findings.addAll(oee.advanceTo(sourceTimeAt(nowMicros)));
     }
     return findings;
+  }
+
+  /** The source's time at {@code nowMicros} (our clock), had it run on with ours since its last reading. */
+  private long sourceTimeAt(long nowMicros) {
+    OptionalLong lastSeen = heartbeat.lastSeenMicros();
+    long newest = reorder.maxSeenMicros();
+    if (lastSeen.isEmpty() || newest == Long.MIN_VALUE) {
+      return nowMicros;
+    }
+    return newest + Math.max(0, nowMicros - lastSeen.getAsLong());
   }
 
   /** The source reported its own death at {@code nowMicros} (our clock): communication loss at once. */

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.twinworks.twins.TwinCommand.GetOee;
 import io.twinworks.twins.oee.OeeBucket;
 import io.twinworks.twins.oee.OeeWindow;
+import java.time.Instant;
 import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.pattern.StatusReply;
@@ -55,6 +56,22 @@ class TwinOeeRevisionTest {
     List<OeeWindow> before = quarterHours();
     machine.restart();
     assertEquals(before, quarterHours());
+  }
+
+  @Test
+  void aSilentMachineWhoseClockIsAnHourBehindClosesItsWindowsAtItsOwnTime() {
+    machine.clear();
+    Instant received = T0.plusSeconds(3600 + 300);
+    record(machine, new Reading(MACHINE, TwinKind.MACHINE, "run_status", 1, Quality.GOOD, T0, T0.plusSeconds(3600),
+        "test", 0));
+    record(machine, new Reading(MACHINE, TwinKind.MACHINE, "cycle_count", 10, Quality.GOOD, T0.plusSeconds(300),
+        received, "test", 0));
+    machine.<TwinCommand.HeartbeatDue>runCommand(r -> new TwinCommand.CheckHeartbeat(received.plusSeconds(60), r));
+
+    List<OeeWindow> windows = machine.<StatusReply<List<OeeWindow>>>runCommand(
+        r -> new GetOee(OeeBucket.QUARTER_HOUR, T0, T0.plusSeconds(7200), r)).reply().getValue();
+    assertEquals(List.of(T0), windows.stream().map(OeeWindow::start).toList(),
+        "silent for a minute of the machine's time: still in its first quarter hour, not an hour on");
   }
 
   private static List<OeeWindow> quarterHours() {

@@ -127,6 +127,11 @@ public final class ReorderBuffer<P> {
     return watermarkMicros;
   }
 
+  /** The newest source time seen, {@link Long#MIN_VALUE} before the first sample. */
+  public long maxSeenMicros() {
+    return maxSeenMicros;
+  }
+
   public int heldCount() {
     return held == null ? 0 : held.size();
   }
