@@ -72,7 +72,7 @@ public final class TwinAnalytics {
     TwinAnalytics analytics = new TwinAnalytics(id, kind, defaults, config);
     state.detectors().forEach((signal, detectorState) -> analytics.detectors.put(signal,
         SignalDetectors.restore(signal, analytics.specsFor(signal), detectorState)));
-    analytics.reorder = ReorderBuffer.restore(config.reorder(), state.reorder());
+    analytics.reorder = ReorderBuffer.restore(config.reorder(), notPastNewestSeen(state.reorder()));
     analytics.heartbeat = Heartbeat.restore(micros(config), state.heartbeat());
     if (state.oee() != null && analytics.oee != null) {
       analytics.oee = RevisableOee.restore(config.oee(), state.oee(), state.oeeRevision());
@@ -83,6 +83,19 @@ public final class TwinAnalytics {
     }
     analytics.clock = ClockDriftEstimator.restore(defaults.clockDrift(), state.clock());
     return analytics;
+  }
+
+  /**
+   * The buffer's state with its watermark no later than the newest source time it has seen, as a twin keeps it. A
+   * watermark past that comes from a snapshot taken after a silence moved it to our clock (before {@link #checked}
+   * kept to source time): for a source behind our clock every later reading would be late and never analysed.
+   * Nothing is held in such a state (a watermark past every sample has released them all).
+   */
+  private static ReorderBuffer.State<String> notPastNewestSeen(ReorderBuffer.State<String> state) {
+    if (state.watermarkMicros() <= state.maxSeenMicros()) {
+      return state;
+    }
+    return new ReorderBuffer.State<>(state.maxSeenMicros(), state.maxSeenMicros(), state.nextArrival(), state.held());
   }
 
   /**
