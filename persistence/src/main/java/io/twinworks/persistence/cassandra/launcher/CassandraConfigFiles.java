@@ -61,6 +61,9 @@ final class CassandraConfigFiles {
         networking_cache_size: 32MiB
         concurrent_compactors: 1
         auto_snapshot: false
+        # Cassandra's 2 s: a node just started, its code not yet compiled, on two cores it shares with the runtimes,
+        # dropped writes that had queued that long (2,500 twins registered at once right after the schema).
+        write_request_timeout: 5000ms
         """.formatted(ports.storage(), clientAddress, ports.storage(), ports.sslStorage(), ports.cql(),
         quoted(data.resolve("data")), quoted(data.resolve("commitlog")), quoted(data.resolve("saved_caches")),
         quoted(data.resolve("hints")), quoted(data.resolve("cdc_raw")));
