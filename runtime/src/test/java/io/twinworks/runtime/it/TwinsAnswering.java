@@ -44,6 +44,7 @@ final class TwinsAnswering {
     Queue<String> toAsk = new ConcurrentLinkedQueue<>(twinIds);
     AtomicInteger answered = new AtomicInteger();
     AtomicLong lastAnswer = new AtomicLong(start);
+    Queue<Long> answeredAt = new ConcurrentLinkedQueue<>();
     Semaphore room = new Semaphore(IN_FLIGHT);
     Executor later = CompletableFuture.delayedExecutor(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
     int asks = 0;
@@ -60,7 +61,9 @@ final class TwinsAnswering {
           .whenComplete((response, failure) -> {
             room.release();
             if (failure == null && response.statusCode() == 200) {
-              lastAnswer.set(System.nanoTime());
+              long now = System.nanoTime();
+              lastAnswer.set(now);
+              answeredAt.add(now - start);
               answered.incrementAndGet();
             } else {
               later.execute(() -> toAsk.add(id));
@@ -73,6 +76,18 @@ final class TwinsAnswering {
       throw new AssertionError((twinIds.size() - answered.get()) + " of " + twinIds.size()
           + " twins did not answer 200 within " + within + ", e.g. " + pending.subList(0, Math.min(5, pending.size())));
     }
+    System.out.println("TwinsAnswering: " + spread(answeredAt));
     return Duration.ofNanos(lastAnswer.get() - start);
+  }
+
+  /** When the twins answered, e.g. "50 % by 13.1 s, 67 % by 19.1 s, ..., 99 % by 32.0 s, all by 32.2 s". */
+  private static String spread(Queue<Long> answeredAt) {
+    long[] sorted = answeredAt.stream().mapToLong(Long::longValue).sorted().toArray();
+    StringBuilder text = new StringBuilder();
+    for (int percent : new int[] {50, 67, 70, 80, 90, 95, 99}) {
+      long at = sorted[Math.max(0, sorted.length * percent / 100 - 1)];
+      text.append(String.format("%d %% by %.1f s, ", percent, at / 1e9));
+    }
+    return text.append(String.format("all by %.1f s", sorted[sorted.length - 1] / 1e9)).toString();
   }
 }
