@@ -7,12 +7,13 @@ import com.typesafe.config.Config;
 import io.twinworks.runtime.config.ConfigLoader;
 import java.time.Duration;
 import java.util.Optional;
+import org.apache.pekko.cluster.ClusterSettings;
 import org.apache.pekko.cluster.sbr.SplitBrainResolverSettings;
 import org.junit.jupiter.api.Test;
 
 /**
  * The split-brain resolver and the failover timing as Pekko reads them from the runtime's configuration:
- * keep-majority after 7 s of stable membership ({@code ClusterPartitionIT} shows it acting on a real partition).
+ * keep-majority after 5 s of stable membership ({@code ClusterPartitionIT} shows it acting on a real partition).
  */
 class SplitBrainResolverConfigTest {
 
@@ -25,18 +26,34 @@ class SplitBrainResolverConfigTest {
   }
 
   @Test
-  void keepMajorityDecidesAfterSevenSecondsOfStableMembership() {
+  void keepMajorityDecidesAfterFiveSecondsOfStableMembership() {
     SplitBrainResolverSettings sbr = new SplitBrainResolverSettings(CONFIG);
     assertEquals(SplitBrainResolverSettings.KeepMajorityName(), sbr.DowningStrategy());
-    assertEquals(Duration.ofSeconds(7), Duration.ofNanos(sbr.DowningStableAfter().toNanos()));
+    assertEquals(Duration.ofSeconds(5), Duration.ofNanos(sbr.DowningStableAfter().toNanos()));
     assertTrue(sbr.keepMajorityRole().isEmpty(), "every node counts for the majority, whatever its role");
   }
 
   @Test
   void everythingIsDownedWhenMembershipDoesNotSettle() {
     SplitBrainResolverSettings sbr = new SplitBrainResolverSettings(CONFIG);
-    // down-all-when-unstable = on is 3/4 of stable-after, at least 4 s: 7 s × 3/4 = 5.25 s
-    assertEquals(Duration.ofMillis(5250), Duration.ofNanos(sbr.DownAllWhenUnstable().toNanos()));
+    // down-all-when-unstable = on is 3/4 of stable-after, at least 4 s: 5 s × 3/4 = 3.75 s, so 4 s
+    assertEquals(Duration.ofSeconds(4), Duration.ofNanos(sbr.DownAllWhenUnstable().toNanos()));
+  }
+
+  @Test
+  void theRemovalMarginIsStableAfter() {
+    // Not set (zero): the resolver uses stable-after, so a partitioned-off node has downed itself and stopped its
+    // shard regions before the majority moves its shards.
+    ClusterSettings cluster = new ClusterSettings(CONFIG, "twinworks");
+    assertEquals(0, cluster.DownRemovalMargin().toNanos());
+  }
+
+  @Test
+  void gossipAndTheLeadersActionsRunEveryHalfSecond() {
+    ClusterSettings cluster = new ClusterSettings(CONFIG, "twinworks");
+    assertEquals(Duration.ofMillis(500), Duration.ofNanos(cluster.GossipInterval().toNanos()));
+    assertEquals(Duration.ofMillis(500), Duration.ofNanos(cluster.LeaderActionsInterval().toNanos()));
+    assertEquals(Duration.ofMillis(500), Duration.ofNanos(cluster.UnreachableNodesReaperInterval().toNanos()));
   }
 
   @Test
@@ -49,7 +66,7 @@ class SplitBrainResolverConfigTest {
   @Test
   void aNodeLossMovesTensOfShardsPerKindNotHundreds() {
     // Each shard a dead node held is allocated again, one coordinator update at a time.
-    assertEquals(100, CONFIG.getInt("pekko.cluster.sharding.number-of-shards"));
+    assertEquals(50, CONFIG.getInt("pekko.cluster.sharding.number-of-shards"));
   }
 
   @Test

@@ -34,7 +34,7 @@ class ClusterPartitionIT {
   /** Each twin a reading every 1.5 s: 90 s of load, longer than the partition's resolution. */
   private static final int READINGS_PER_SECOND = 200;
   private static final int CUT_OFF = 3;
-  /** Failure detection (~5 s) and stable-after (7 s) until node 3 downs itself, then its coordinated shutdown. */
+  /** Failure detection (~5 s) and stable-after (5 s) until node 3 downs itself, then its coordinated shutdown. */
   private static final Duration MINORITY_EXITS_WITHIN = Duration.ofSeconds(60);
   private static final Duration ANSWER_AGAIN_WITHIN = Duration.ofSeconds(60);
 
