@@ -70,6 +70,12 @@ class SplitBrainResolverConfigTest {
   }
 
   @Test
+  void aPollerStoppedByAHandOverStartsOnItsNewNodeWithinASecond() {
+    assertEquals(Duration.ofSeconds(1),
+        CONFIG.getDuration("pekko.cluster.sharded-daemon-process.keep-alive-interval"));
+  }
+
+  @Test
   void anEnvironmentOverlayCanMoveStableAfter() {
     Config longer = ConfigLoader.load(Optional.empty(),
         com.typesafe.config.ConfigFactory.parseString("pekko.cluster.split-brain-resolver.stable-after = 20s"));

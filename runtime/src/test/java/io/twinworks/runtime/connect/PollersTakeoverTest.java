@@ -39,7 +39,8 @@ class PollersTakeoverTest {
     start(nodes.second());
     String first = address(nodes.first());
     // Every poller runs, some on the node that will leave. The coordinator may first give all of them to the other
-    // node (its region can register first); it then rebalances one at a time (every 10 s), so this may take a while.
+    // node (its region can register first); it then rebalances one at a time (every 10 s), and the poller it moved
+    // starts again at the next keep-alive (every second), so this may take ~11 s.
     nodes.eventually(() -> runningOn.keySet().containsAll(NAMES)
         && NAMES.stream().anyMatch(name -> first.equals(runningOn.get(name))));
 
